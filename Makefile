@@ -1,0 +1,46 @@
+# Everything a contributor runs. Each target installs what it needs first.
+.DEFAULT_GOAL := help
+.PHONY: help venv serve build check test lint clean
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+# Material prints a notice about MkDocs 2 on every run; the pin below 2 is deliberate.
+export NO_MKDOCS_2_WARNING := 1
+# Edit links need the repository's address: taken from REPO_URL, else from the git remote.
+REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -nE 's#^(git@github\.com:|https://github\.com/)([^/]+/[^/]+)$$#https://github.com/\2#p' | sed 's#\.git$$##')
+ifneq ($(REPO_URL),)
+EDIT_URI ?= edit/main/docs/
+endif
+export REPO_URL EDIT_URI
+
+help:  ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+$(INSTALLED): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+venv: $(INSTALLED)  ## Create .venv with the pinned packages
+
+serve: $(INSTALLED)  ## Serve the site at http://127.0.0.1:8000, rebuilding on every change
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch-theme
+
+build: $(INSTALLED)  ## Build the site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict
+
+check: $(INSTALLED)  ## Validate notes and data in about a second, no browser
+	$(BIN)/python scripts/check.py
+
+lint: $(INSTALLED)  ## Lint the Python code
+	$(BIN)/ruff check scripts tests
+
+test: $(INSTALLED)  ## Run every test, browser tests included
+	$(BIN)/ruff check scripts tests
+	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest
+
+clean:  ## Remove the built site and the virtual environment
+	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,174 @@
+"""Put notes on the article: anchor every quote in the rendered page, number the notes, write the HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import render
+from .anchoring import Anchor, anchor_quote, normalise
+from .notes import Note
+from .problems import Problems
+from .schema import did_you_mean
+from .sections import Section, read_sections
+
+
+@dataclass
+class Placement:
+    """Where a note's quote is: its section, its span in the section text, and its number on the page."""
+
+    note: Note
+    section: Section
+    start: int
+    end: int
+    number: int = 0
+    sentence_html: str = ""
+
+
+@dataclass
+class AnnotatedArticle:
+    html: str
+    sections: list[Section]
+    placements: list[Placement] = field(default_factory=list)  # in reading order
+    problems: Problems = field(default_factory=Problems)
+
+    def placement(self, note_id: str) -> Placement | None:
+        return next((p for p in self.placements if p.note.id == note_id), None)
+
+
+def annotate_article(
+    source: str,
+    article_path: str,
+    notes: list[Note],
+    *,
+    render_markdown: Callable[[str], str],
+    verdict_titles: dict[str, str],
+    note_href: Callable[[Note], str],
+) -> AnnotatedArticle:
+    """Anchor every note in the article's rendered HTML `source` and return the annotated HTML.
+
+    Notes that cannot be placed are reported, never silently left out; the caller fails the build.
+    """
+    sections = read_sections(source)
+    result = AnnotatedArticle(html=source, sections=sections)
+    if not sections:
+        result.problems.add(
+            article_path, 1, 1, 'the article has no <section class="article-section">; notes have nowhere to go'
+        )
+        return result
+    by_id = {section.id: section for section in sections}
+    placed = [p for p in (_place(note, by_id, article_path, result.problems) for note in notes) if p is not None]
+    placed = _without_clashes(placed, result.problems)
+    order = {section.id: index for index, section in enumerate(sections)}
+    placed.sort(key=lambda p: (order[p.section.id], p.end, -p.start))
+    for number, placement in enumerate(placed, start=1):
+        placement.number = number
+        placement.sentence_html = _sentence(source, placement)
+    result.placements = placed
+    result.html = _inject(source, placed, render_markdown, verdict_titles, note_href)
+    return result
+
+
+def _place(note: Note, sections: dict[str, Section], article_path: str, problems: Problems) -> Placement | None:
+    section = sections.get(note.section)
+    if section is None:
+        known = list(sections)
+        problems.add(note.path, *note.position("section"), (
+            f"section '{note.section}' is not in the article ({article_path}){did_you_mean(note.section, known)}; "
+            f"sections are: {', '.join(known)}"
+        ))
+        return None
+    found = anchor_quote(section.text, note.quote, note.prefix, note.suffix)
+    if not isinstance(found, Anchor):
+        searched = f"\"{normalise(note.quote)}\""
+        if note.prefix or note.suffix:
+            searched += f" (prefix \"{note.prefix or ''}\", suffix \"{note.suffix or ''}\")"
+        problems.add(note.path, *note.position("quote"), (
+            f"quote {found.reason} in section '{section.id}' of {article_path}: searched for {searched}; {found.hint}"
+        ))
+        return None
+    if section.char_parents[found.start] != section.char_parents[found.end - 1]:
+        problems.add(note.path, *note.position("quote"), (
+            "quote starts and ends inside different formatting (a link or emphasis); quote words within one of them"
+        ))
+        return None
+    return Placement(note, section, found.start, found.end)
+
+
+def _without_clashes(placed: list[Placement], problems: Problems) -> list[Placement]:
+    """Drop notes whose quotes are the same words as, or cross, another note's quote."""
+    clashing: set[str] = set()
+    for index, first in enumerate(placed):
+        for second in placed[index + 1:]:
+            if first.section is not second.section or first.end <= second.start or second.end <= first.start:
+                continue
+            nested = (first.start <= second.start and second.end <= first.end) or (
+                second.start <= first.start and first.end <= second.end
+            )
+            if (first.start, first.end) == (second.start, second.end):
+                message = "quotes the same words as {other}; two notes on the same words should be one note"
+            elif nested:
+                continue
+            else:
+                message = (
+                    "quote overlaps the quote of {other} without containing it; "
+                    "make one contain the other, or keep them apart"
+                )
+            for note, other in ((first.note, second.note), (second.note, first.note)):
+                problems.add(note.path, *note.position("quote"), message.format(other=other.path))
+                clashing.add(note.id)
+    return [p for p in placed if p.note.id not in clashing]
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\u201d\u2019]*(?= |$)")
+
+
+def _sentence(source: str, placement: Placement) -> str:
+    """The quote's sentence as the page shows it, with the quoted words marked."""
+    section, text = placement.section, placement.section.text
+    line_start = text.rfind("\n", 0, placement.start) + 1
+    line_end = text.find("\n", placement.end)
+    line_end = len(text) if line_end == -1 else line_end
+    ends_before = [m.end() for m in _SENTENCE_END.finditer(text, line_start, placement.start)]
+    start = ends_before[-1] + 1 if ends_before else line_start
+    after = _SENTENCE_END.search(text, max(placement.end - 1, line_start), line_end)
+    end = after.end() if after else line_end
+
+    def boundary(index: int) -> int:
+        """Where character `index` begins in the HTML; the line's end maps to its last character's end."""
+        return section.char_starts[index] if index < line_end else section.char_ends[line_end - 1]
+
+    def original(first: int, last: int) -> str:
+        raw = source[boundary(first):boundary(last)]
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", "", raw)))
+
+    return render.sentence_with_quote(
+        original(start, placement.start), original(placement.start, placement.end), original(placement.end, end)
+    )
+
+
+def _inject(
+    source: str,
+    placed: list[Placement],
+    render_markdown: Callable[[str], str],
+    verdict_titles: dict[str, str],
+    note_href: Callable[[Note], str],
+) -> str:
+    insertions: list[tuple[int, tuple[int, ...], str]] = []
+    rows: dict[int, tuple[int, list[str]]] = {}
+    for p in placed:
+        title = verdict_titles[p.note.verdict]
+        starts, ends = p.section.char_starts, p.section.char_ends
+        # At one offset: highlights that end close before others open; inner ones close first, outer ones open first.
+        insertions.append((starts[p.start], (1, -p.end), render.quote_open(p.note)))
+        insertions.append((ends[p.end - 1], (0, -p.start), render.quote_close(p.note, p.number, title)))
+        block = p.section.block_at(p.start)
+        summary = render.inline(render_markdown(p.note.summary))
+        aside = render.margin_note(p.note, p.number, title, summary, note_href(p.note))
+        rows.setdefault(block.start, (block.end, []))[1].append(aside)
+    for block_start, (block_end, asides) in rows.items():
+        insertions.append((block_start, (2,), render.row_open()))
+        insertions.append((block_end, (-1,), render.row_close(asides)))
+    return render.splice(source, insertions)

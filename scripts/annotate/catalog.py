@@ -1,0 +1,84 @@
+"""The crate catalog, `data/crates.yml`: load, validate, and the labels of its closed vocabularies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problems
+from .schema import load_schema, one_of_choices, schema_problems
+from .yamldoc import YamlSyntaxError, decode, parse_yaml
+
+
+@dataclass(frozen=True)
+class Crate:
+    name: str
+    project: str | None
+    category: str
+    description: str
+    repository: str
+    documentation: str
+    license: str
+    maintainer: str
+    status: str
+    status_as_of: str
+    status_source: str
+    latest: str | None
+    line: int
+
+    @property
+    def display_name(self) -> str:
+        return self.project or self.name
+
+    @property
+    def crates_io(self) -> str:
+        return f"https://crates.io/crates/{self.name}"
+
+
+def _choices(field: str) -> dict[str, dict[str, str]]:
+    return one_of_choices(load_schema("crates")["$defs"]["crate"]["properties"][field])
+
+
+def categories() -> dict[str, dict[str, str]]:
+    """Category id → title and description, in the order the schema gives them."""
+    return _choices("category")
+
+
+def statuses() -> dict[str, dict[str, str]]:
+    """Status id → title and description."""
+    return _choices("status")
+
+
+def load_catalog(path: Path, shown_path: str) -> tuple[dict[str, Crate], Problems]:
+    """The catalog keyed by crate name, and every problem in it."""
+    problems = Problems()
+    if not path.is_file():
+        problems.add(shown_path, 1, 1, "the crate catalog is missing; notes name crates from this file")
+        return {}, problems
+    text = decode(path.read_bytes())
+    if isinstance(text, tuple):
+        problems.add(shown_path, *text)
+        return {}, problems
+    try:
+        document = parse_yaml(text)
+    except YamlSyntaxError as error:
+        problems.add(shown_path, error.line, error.column, error.message)
+        return {}, problems
+    for line, column, message in schema_problems(document, "crates"):
+        problems.add(shown_path, line, column, message)
+    if problems:
+        return {}, problems
+    catalog: dict[str, Crate] = {}
+    for index, entry in enumerate(document.data["crates"]):
+        line, _ = document.position(("crates", index))
+        if entry["name"] in catalog:
+            problems.add(shown_path, line, 1, f"crate '{entry['name']}' is listed twice; keep one entry")
+            continue
+        catalog[entry["name"]] = Crate(
+            project=entry.get("project"), latest=entry.get("latest"), line=line,
+            **{key: entry[key] for key in (
+                "name", "category", "description", "repository", "documentation", "license",
+                "maintainer", "status", "status_as_of", "status_source",
+            )},
+        )
+    return catalog, problems

@@ -1,0 +1,80 @@
+"""Where the project's content lives, and loading all of it once per build or check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+
+from .catalog import Crate, load_catalog
+from .notes import Note, load_notes
+from .problems import Problems
+from .schema import did_you_mean
+
+ARTICLE_PAGE = "index.md"  # the article, relative to docs_dir
+NOTES_FOLDER = "notes"  # one Markdown file per note, relative to docs_dir
+CATALOG_FILE = "data/crates.yml"  # relative to the folder of mkdocs.yml
+
+
+@dataclass(frozen=True)
+class Project:
+    """Paths of one site, all resolved from the folder that holds its mkdocs.yml."""
+
+    root: Path
+    docs_dir: Path
+
+    @property
+    def notes_dir(self) -> Path:
+        return self.docs_dir / NOTES_FOLDER
+
+    @property
+    def article_source(self) -> Path:
+        return self.docs_dir / ARTICLE_PAGE
+
+    @property
+    def catalog(self) -> Path:
+        return self.root / CATALOG_FILE
+
+    def shown(self, path: Path) -> str:
+        """A path as messages show it: relative to the project, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def markdown_renderer(extensions: list[Any], configs: dict[str, dict[str, Any]]) -> Callable[[str], str]:
+    """Markdown to HTML with the site's extensions, for summaries and for checking what notes become."""
+    converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+    def render(text: str) -> str:
+        converter.reset()
+        return converter.convert(text)
+
+    return render
+
+
+@dataclass
+class Content:
+    notes: list[Note]
+    catalog: dict[str, Crate]
+    problems: Problems
+
+
+def load_content(project: Project, render: Callable[[str], str]) -> Content:
+    """Every note and the crate catalog, checked against each other."""
+    catalog, problems = load_catalog(project.catalog, project.shown(project.catalog))
+    notes, note_problems = load_notes(project.notes_dir, project.shown(project.notes_dir), render)
+    problems.extend(note_problems)
+    catalog_path = project.shown(project.catalog)
+    for note in notes:
+        for crate in note.crates:
+            if catalog and crate not in catalog:
+                problems.add(note.path, *note.position("crates"), (
+                    f"crate '{crate}' is not in {catalog_path}{did_you_mean(crate, list(catalog))}; "
+                    "add an entry there or correct the name"
+                ))
+    return Content(notes, catalog, problems)

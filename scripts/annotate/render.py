@@ -1,0 +1,123 @@
+"""HTML for notes: the highlight around quoted words, the margin note, and a note's own page."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from .catalog import Crate
+from .notes import Note
+
+
+def inline(paragraph_html: str) -> str:
+    """Inline HTML from rendered Markdown that is a single paragraph."""
+    match = re.fullmatch(r"\s*<p>(.*)</p>\s*", paragraph_html, re.DOTALL)
+    return match.group(1) if match else paragraph_html
+
+
+def quote_open(note: Note) -> str:
+    return f'<mark class="ann-quote" id="quote-{note.id}">'
+
+
+def quote_close(note: Note, number: int, verdict_title: str) -> str:
+    """The end of a highlight: a numbered link to the note, inside the highlight, then the close."""
+    return (
+        f'<sup class="ann-ref"><a href="#note-{note.id}" aria-label="Note {number}: {escape(verdict_title)}">'
+        f"{number}</a></sup></mark>"
+    )
+
+
+def verdict_badge(verdict: str, title: str, element: str = "span", id_attribute: str = "") -> str:
+    return f'<{element} class="ann-verdict ann-verdict--{verdict}"{id_attribute}>{escape(title)}</{element}>'
+
+
+def margin_note(note: Note, number: int, verdict_title: str, summary_html: str, page_href: str) -> str:
+    """The note as it sits in the margin, or after its paragraph on narrow screens."""
+    return (
+        f'<aside class="ann-note ann-note--{note.verdict}" id="note-{note.id}" role="note" '
+        f'aria-label="Note {number}: {escape(verdict_title)}">'
+        f'<p class="ann-note__head"><a class="ann-note__number" href="#quote-{note.id}" '
+        f'aria-label="Back to the words of note {number}">{number}</a> '
+        f"{verdict_badge(note.verdict, verdict_title, 'strong')}</p>"
+        f'<p class="ann-note__summary">{summary_html}</p>'
+        f'<p class="ann-note__more"><a href="{escape(page_href)}">Full note'
+        f'<span class="md-visually-hidden"> on {escape(note.title)}</span></a></p>'
+        "</aside>"
+    )
+
+
+def row_open() -> str:
+    return '<div class="ann-row">'
+
+
+def row_close(asides: list[str]) -> str:
+    """Close a paragraph's row: its notes, stacked in one margin column."""
+    return f'<div class="ann-margin">{"".join(asides)}</div></div>'
+
+
+def splice(source: str, insertions: list[tuple[int, tuple[int, ...], str]]) -> str:
+    """Insert strings into `source` at offsets; equal offsets go in the order of their sort keys."""
+    pieces, position = [], 0
+    for offset, _, text in sorted(insertions, key=lambda item: (item[0], item[1])):
+        pieces.append(source[position:offset])
+        pieces.append(text)
+        position = offset
+    pieces.append(source[position:])
+    return "".join(pieces)
+
+
+def sentence_with_quote(before: str, quote: str, after: str) -> str:
+    """The quote highlighted inside its sentence, as a blockquote paragraph."""
+    return f"<p>{escape(before)}<mark>{escape(quote)}</mark>{escape(after)}</p>"
+
+
+def note_page(
+    note: Note,
+    *,
+    verdict_title: str,
+    summary_html: str,
+    body_html: str,
+    sentence_html: str,
+    section_heading: str,
+    section_href: str,
+    quote_href: str,
+    crates: list[Crate],
+    crate_href: dict[str, str],
+) -> str:
+    """A note's own page: verdict, the quote in its sentence, summary, body, sources, crates, way back."""
+    parts = [
+        '<div class="ann-page">',
+        f'<p class="ann-page__verdict">Verdict: {verdict_badge(note.verdict, verdict_title, "strong")}',
+        f' <span class="ann-page__reviewed">Reviewed <time datetime="{note.reviewed}">{note.reviewed}</time>',
+        "</span></p>",
+        '<figure class="ann-page__quote"><blockquote>',
+        sentence_html,
+        f'</blockquote><figcaption>From <a href="{escape(section_href)}">{escape(section_heading)}</a>. ',
+        f'<a href="{escape(quote_href)}">See these words in the article</a></figcaption></figure>',
+        f'<p class="ann-page__summary">{summary_html}</p>',
+        "</div>",
+        body_html,
+    ]
+    if note.sources:
+        parts.append('<h2 id="sources">Sources</h2><ul class="ann-sources">')
+        parts.extend(f'<li><a href="{escape(s.url)}">{escape(s.title)}</a></li>' for s in note.sources)
+        parts.append("</ul>")
+    if crates:
+        parts.append('<h2 id="crates">Crates</h2><ul class="ann-crates">')
+        parts.extend(
+            f'<li><a href="{escape(crate_href[crate.name])}"><code>{escape(crate.display_name)}</code></a>: '
+            f"{escape(crate.description)}</li>"
+            for crate in crates
+        )
+        parts.append("</ul>")
+    parts.append(f'<p class="ann-page__back"><a href="{escape(quote_href)}">Back to these words in the article</a></p>')
+    return "".join(parts)
+
+
+def verdict_legend(verdicts: dict[str, dict[str, str]]) -> str:
+    """The verdict scale as a definition list, for the reading guide and the method page."""
+    items = "".join(
+        f'<dt>{verdict_badge(key, value["title"])}</dt><dd>{escape(value["description"])}</dd>'
+        for key, value in verdicts.items()
+    )
+    return f'<dl class="ann-legend">{items}</dl>'

@@ -1,0 +1,97 @@
+"""The whole check of a site's notes and data, as the build does it, without MkDocs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .article import annotate_article
+from .notes import verdicts
+from .problems import Problems
+from .project import Project, load_content, markdown_renderer
+from .yamldoc import YamlSyntaxError, decode
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: `!ENV [NAME, default]` as MkDocs does; other tags are left as None."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[name] for name in variables if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_site_config(path: Path) -> dict[str, Any]:
+    text = decode(path.read_bytes())
+    if isinstance(text, tuple):
+        raise YamlSyntaxError(*text)
+    try:
+        return yaml.load(text, Loader=_ConfigLoader) or {}
+    except yaml.MarkedYAMLError as error:
+        line, column = (error.problem_mark.line + 1, error.problem_mark.column + 1) if error.problem_mark else (1, 1)
+        raise YamlSyntaxError(line, column, f"malformed YAML: {error.problem}") from None
+
+
+def markdown_settings(config: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The `markdown_extensions` list of mkdocs.yml as Python-Markdown takes it."""
+    extensions, configs = [], {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict):
+            for name, options in item.items():
+                extensions.append(name)
+                configs[name] = options or {}
+        else:
+            extensions.append(item)
+    return extensions, configs
+
+
+def strip_front_matter(text: str) -> str:
+    if text.startswith("---"):
+        lines = text.splitlines(keepends=True)
+        for index, line in enumerate(lines[1:], start=1):
+            if line.rstrip() in ("---", "..."):
+                return "".join(lines[index + 1:])
+    return text
+
+
+def check_site(config_path: Path) -> tuple[Problems, str]:
+    """Every problem in the notes, the catalog and their anchoring; and a one-line count."""
+    config_path = config_path.resolve()
+    problems = Problems()
+    try:
+        config = read_site_config(config_path)
+    except (OSError, YamlSyntaxError) as error:
+        line, column = (error.line, error.column) if isinstance(error, YamlSyntaxError) else (1, 1)
+        problems.add(config_path.name, line, column, f"cannot read the site configuration: {error}")
+        return problems, ""
+    root = config_path.parent
+    project = Project(root=root, docs_dir=(root / config.get("docs_dir", "docs")).resolve())
+    extensions, configs = markdown_settings(config)
+    render = markdown_renderer(extensions, configs)
+    content = load_content(project, render)
+    problems.extend(content.problems)
+    article_text = decode(project.article_source.read_bytes())
+    if isinstance(article_text, tuple):
+        problems.add(project.shown(project.article_source), *article_text)
+        return problems, ""
+    article_html = markdown_renderer(extensions, configs)(strip_front_matter(article_text))
+    titles = {key: value["title"] for key, value in verdicts().items()}
+    article = annotate_article(
+        article_html,
+        project.shown(project.article_source),
+        content.notes,
+        render_markdown=render,
+        verdict_titles=titles,
+        note_href=lambda note: f"notes/{note.id}/",
+    )
+    problems.extend(article.problems)
+    counts = f"{len(content.notes)} notes placed in {len(article.sections)} sections, {len(content.catalog)} crates"
+    return problems, counts
