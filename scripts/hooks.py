@@ -103,6 +103,8 @@ def _fill_note_pages(build: _Build, article: AnnotatedArticle, article_page: Pag
             continue
         note = placement.note
         to_article = get_relative_url(article_page.url, page.url)
+        if article_page.url.endswith("/") or not article_page.url:
+            to_article += "/"  # "../../" rather than "../..", as MkDocs writes directory links
         page.content = render.note_page(
             note,
             verdict_title=build.verdicts[note.verdict]["title"],

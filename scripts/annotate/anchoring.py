@@ -107,8 +107,10 @@ def _excerpt(text: str, start: int, end: int, margin: int = 30) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    left = max(line_start, start - margin)
-    right = min(line_end, end + margin)
+    # Widen to whole words, so an excerpt never starts or ends inside a word.
+    left = line_start if start - margin <= line_start else text.rfind(" ", line_start, start - margin) + 1
+    right = line_end if end + margin >= line_end else text.find(" ", end + margin, line_end)
+    right = line_end if right == -1 else right
     return f"{'…' if left > line_start else ''}{text[left:right]}{'…' if right < line_end else ''}"
 
 

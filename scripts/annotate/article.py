@@ -76,8 +76,8 @@ def _place(note: Note, sections: dict[str, Section], article_path: str, problems
     if section is None:
         known = list(sections)
         problems.add(note.path, *note.position("section"), (
-            f"section '{note.section}' is not in the article ({article_path}){did_you_mean(note.section, known)}; "
-            f"sections are: {', '.join(known)}"
+            f"section '{note.section}' is not in the article{did_you_mean(note.section, known)}; "
+            f"the sections of {article_path} are: {', '.join(known)}"
         ))
         return None
     found = anchor_quote(section.text, note.quote, note.prefix, note.suffix)

@@ -38,7 +38,7 @@ def one_of_choices(property_schema: dict[str, Any]) -> dict[str, dict[str, str]]
 def did_you_mean(word: str, choices: list[str]) -> str:
     """' (did you mean 'x'?)' for the closest choice, or nothing."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def schema_problems(document: YamlDocument, name: str) -> Iterator[tuple[int, int, str]]:

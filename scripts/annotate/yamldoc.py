@@ -71,6 +71,8 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         line = first_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else 1
         reason = error.problem or error.context or "invalid YAML"
+        if error.problem and error.context and error.context_mark and error.context_mark.line != mark.line:
+            reason += f", {error.context} that starts on line {first_line + error.context_mark.line}"
         raise YamlSyntaxError(line, column, f"malformed YAML: {reason}") from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(first_line, 1, f"malformed YAML: {error}") from None

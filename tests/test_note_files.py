@@ -1,0 +1,137 @@
+"""Each kind of broken note file gets one message naming the file, the line and what to do."""
+
+from __future__ import annotations
+
+import pytest
+from annotate.notes import load_note
+from helpers import render_markdown
+
+VALID = """\
+---
+title: Rust has no garbage collector
+section: why-rust-matters-in-the-ml-domain
+quote: low-latency garbage collector
+verdict: "false"
+summary: Rust frees memory when its owner goes out of scope.
+sources:
+  - title: The Rust book
+    url: https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html
+reviewed: 2026-11-24
+---
+
+Body text.
+"""
+
+
+def write_and_load(tmp_path, content, name="a-note.md"):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    note, problems = load_note(path, f"docs/notes/{name}", render_markdown)
+    return note, [str(problem) for problem in problems.sorted()]
+
+
+def test_valid_note_loads_with_every_field(tmp_path):
+    note, messages = write_and_load(tmp_path, VALID)
+    assert messages == []
+    assert (note.id, note.verdict, note.reviewed, note.sources[0].title) == (
+        "a-note", "false", "2026-11-24", "The Rust book"
+    )
+    assert note.position("quote") == (4, 8)
+    assert note.body == "\nBody text.\n"
+
+
+P = "docs/notes/a-note.md"
+
+# what to replace in VALID (old, new) -> the exact messages
+BROKEN = {
+    "malformed YAML": (
+        ("quote: low-latency garbage collector", "quote: [low-latency"),
+        [f"{P}:5:8: malformed YAML: expected ',' or ']', but got ':', "
+         "while parsing a flow sequence that starts on line 4"],
+    ),
+    "unknown key with a suggestion": (
+        ('verdict: "false"', 'verdit: "false"'),
+        [f"{P}:2:1: missing required key 'verdict'",
+         f"{P}:5:1: unknown key 'verdit' (did you mean 'verdict'?)"],
+    ),
+    "wrong type": (
+        ("title: Rust has no garbage collector", "title: [Rust, GC]"),
+        [f"{P}:2:8: title must be text, not a list"],
+    ),
+    "verdict off the scale": (
+        ('verdict: "false"', "verdict: mostly-true"),
+        [f"{P}:5:10: verdict 'mostly-true' is not on the scale (did you mean 'mostly-accurate'?); "
+         "use one of: accurate, mostly-accurate, misleading, outdated, false, unsupported, opinion"],
+    ),
+    "missing sources": (
+        ("sources:\n  - title: The Rust book\n    url: https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html\n",
+         ""),
+        [f"{P}:2:1: missing required key 'sources' for verdict 'false' (only 'accurate' may go without sources)"],
+    ),
+    "http source": (
+        ("url: https://doc", "url: http://doc"),
+        [f"{P}:9:10: sources[1].url 'http://doc.rust-lang.org/book/ch04-01-what-is-ownership.html' "
+         "is not an https URL; links must start with https://"],
+    ),
+    "javascript source": (
+        ("url: https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html", "url: javascript:alert(1)"),
+        [f"{P}:9:10: sources[1].url 'javascript:alert(1)' is not an https URL; links must start with https://"],
+    ),
+    "date not a date": (
+        ("reviewed: 2026-11-24", "reviewed: last week"),
+        [f"{P}:10:11: reviewed 'last week' is not a date written YYYY-MM-DD"],
+    ),
+    "summary too long": (
+        ("summary: Rust frees memory when its owner goes out of scope.", "summary: " + "word " * 51),
+        [f"{P}:6:10: summary has 51 words; the margin takes at most 50: keep the gist there and move the rest "
+         "into the body"],
+    ),
+    "raw HTML in the body": (
+        ("Body text.", "Body <script>alert(1)</script> text."),
+        [f"{P}:13:6: raw HTML is not allowed in notes ('<script…'); write Markdown, such as [text](https://…) "
+         "for a link or *words* for emphasis",
+         f"{P}:13:22: raw HTML is not allowed in notes ('</script…'); write Markdown, such as [text](https://…) "
+         "for a link or *words* for emphasis"],
+    ),
+    "javascript link in the summary": (
+        ("out of scope.", "out of [scope](javascript:alert(1))."),
+        [f"{P}:6:10: summary: link 'javascript:alert(1)' uses 'javascript:'; notes may link only to https:// "
+         "addresses or to pages of this site"],
+    ),
+    "missing front matter": (
+        ("---\ntitle", "title"),
+        [f"{P}:1:1: missing front matter: a note must start with a line '---', then its YAML keys, then '---'"],
+    ),
+    "unclosed front matter": (
+        ("---\n\nBody", "\nBody"),
+        [f"{P}:1:1: front matter is never closed: add a line '---' after the last YAML key"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("change", "expected"), BROKEN.values(), ids=BROKEN.keys())
+def test_broken_note_reports_file_line_and_fix(tmp_path, change, expected):
+    old, new = change
+    assert old in VALID
+    note, messages = write_and_load(tmp_path, VALID.replace(old, new, 1))
+    assert messages == expected
+    assert note is None
+
+
+def test_file_that_is_not_utf8_names_the_line_and_column(tmp_path):
+    content = VALID.replace("Body text.", "Body t\xe9xt.").encode("latin-1")
+    _, messages = write_and_load(tmp_path, content)
+    assert messages == [f"{P}:13:7: not UTF-8 (byte 0xe9); save the file as UTF-8"]
+
+
+def test_empty_file_is_reported(tmp_path):
+    _, messages = write_and_load(tmp_path, "\n  \n")
+    assert messages == [f"{P}:1:1: file is empty: a note needs front matter between '---' lines and a body"]
+
+
+def test_numeric_file_name_is_rejected_as_id(tmp_path):
+    _, messages = write_and_load(tmp_path, VALID, name="12.md")
+    assert messages == [
+        "docs/notes/12.md:1:1: file name '12.md' is not a readable id: use lower-case words joined by hyphens, "
+        "such as 'low-latency-garbage-collector.md', never a number"
+    ]
