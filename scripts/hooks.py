@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from annotate import render
-from annotate.article import AnnotatedArticle, annotate_article
+from annotate import ledger, pages, render
+from annotate.article import AnnotatedArticle, Placement, annotate_article
+from annotate.catalog import categories, statuses
 from annotate.notes import Note, verdicts
 from annotate.project import ARTICLE_PAGE, NOTES_FOLDER, Content, Project, load_content, markdown_renderer
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +20,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+# Markers that pages put where generated content goes, so each page's own prose stays editable Markdown.
 LEGEND_MARKER = "<!-- verdict-legend -->"
+CRATE_GUIDE_MARKER = "<!-- crate-guide -->"
+LAST_REVIEW_MARKER = "<!-- last-review -->"
+LEDGER_MARKER = "<!-- claims-ledger -->"
+CRATES_PAGE = "crates.md"
 
 
 class _Build:
@@ -31,6 +37,7 @@ class _Build:
         self.render = markdown_renderer(config.markdown_extensions, config.mdx_configs)
         self.content: Content = load_content(self.project, self.render)
         self.verdicts = verdicts()
+        self.verdict_titles = {key: value["title"] for key, value in self.verdicts.items()}
         self.article: AnnotatedArticle | None = None
 
 
@@ -41,6 +48,19 @@ def _current() -> _Build:
     if _build is None:
         raise PluginError("the annotation hook ran before on_config; check the 'hooks' entry in mkdocs.yml")
     return _build
+
+
+def _href(files: Files, src_uri: str, page: Page) -> str:
+    """The URL of the page built from `src_uri`, relative to `page`, as MkDocs would write a link to it."""
+    target = files.get_file_from_path(src_uri)
+    if target is None:
+        return ""
+    href = get_relative_url(target.url, page.url)
+    return href + "/" if target.url.endswith("/") and not href.endswith("/") else href
+
+
+def _note_href(files: Files, page: Page):
+    return lambda note: _href(files, f"{NOTES_FOLDER}/{note.id}.md", page)
 
 
 def _note_id(page: Page) -> str | None:
@@ -54,28 +74,35 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     return config
 
 
-def on_page_markdown(markdown: str, *, page: Page, **kwargs: Any) -> str:
-    if page.file.src_uri != ARTICLE_PAGE:
-        return markdown
-    return markdown.replace(LEGEND_MARKER, render.verdict_legend(_current().verdicts))
+def on_page_markdown(markdown: str, *, page: Page, files: Files, **kwargs: Any) -> str:
+    build = _current()
+    if LEGEND_MARKER in markdown:
+        markdown = markdown.replace(LEGEND_MARKER, render.verdict_legend(build.verdicts))
+    if LAST_REVIEW_MARKER in markdown:
+        dates = sorted(note.reviewed for note in build.content.notes)
+        markdown = markdown.replace(LAST_REVIEW_MARKER, f"{dates[0]}" if dates else "no note yet")
+    if CRATE_GUIDE_MARKER in markdown:
+        citing: dict[str, list[Note]] = {}
+        for note in sorted(build.content.notes, key=lambda n: n.title):
+            for crate in note.crates:
+                citing.setdefault(crate, []).append(note)
+        markdown = markdown.replace(CRATE_GUIDE_MARKER, pages.crate_guide(
+            build.content.catalog, categories(), statuses(), citing, _note_href(files, page)
+        ))
+    return markdown
 
 
 def on_page_content(html: str, *, page: Page, files: Files, **kwargs: Any) -> str:
     if page.file.src_uri != ARTICLE_PAGE:
         return html
     build = _current()
-
-    def note_href(note: Note) -> str:
-        note_file = files.get_file_from_path(f"{NOTES_FOLDER}/{note.id}.md")
-        return get_relative_url(note_file.url, page.url) if note_file else ""
-
     build.article = annotate_article(
         html,
         build.project.shown(build.project.article_source),
         build.content.notes,
         render_markdown=build.render,
-        verdict_titles={key: value["title"] for key, value in build.verdicts.items()},
-        note_href=note_href,
+        verdict_titles=build.verdict_titles,
+        note_href=_note_href(files, page),
     )
     return build.article.html
 
@@ -83,37 +110,46 @@ def on_page_content(html: str, *, page: Page, files: Files, **kwargs: Any) -> st
 def on_env(env: Any, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> Any:
     build = _current()
     problems = build.content.problems
-    article_file = files.get_file_from_path(ARTICLE_PAGE)
-    if build.article is None or article_file is None or article_file.page is None:
+    if build.article is None:
         problems.add(build.project.shown(build.project.article_source), 1, 1, "the article page was not rendered")
     else:
         problems.extend(build.article.problems)
-        _fill_note_pages(build, build.article, article_file.page, files)
     if problems:
         raise PluginError(problems.report("the site was not built."))
+    rows = ledger.claims(build.article)
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page.content is None:
+            continue
+        if LEDGER_MARKER in page.content:
+            page.content = page.content.replace(LEDGER_MARKER, pages.claims_ledger(
+                rows,
+                ledger.verdict_counts(rows, list(build.verdicts)),
+                build.verdict_titles,
+                article_href=_href(files, ARTICLE_PAGE, page),
+                note_href=_note_href(files, page),
+            ))
+        note_id = _note_id(page)
+        placement = build.article.placement(note_id) if note_id else None
+        if placement is not None:
+            page.content = _note_page(build, placement, page, files)
     return env
 
 
-def _fill_note_pages(build: _Build, article: AnnotatedArticle, article_page: Page, files: Files) -> None:
-    for file in files.documentation_pages():
-        page = file.page
-        note_id = _note_id(page) if page else None
-        placement = article.placement(note_id) if note_id else None
-        if placement is None:
-            continue
-        note = placement.note
-        to_article = get_relative_url(article_page.url, page.url)
-        if article_page.url.endswith("/") or not article_page.url:
-            to_article += "/"  # "../../" rather than "../..", as MkDocs writes directory links
-        page.content = render.note_page(
-            note,
-            verdict_title=build.verdicts[note.verdict]["title"],
-            summary_html=render.inline(build.render(note.summary)),
-            body_html=page.content or "",
-            sentence_html=placement.sentence_html,
-            section_heading=placement.section.heading or "the introduction",
-            section_href=f"{to_article}#{placement.section.id}",
-            quote_href=f"{to_article}#quote-{note.id}",
-            crates=[build.content.catalog[name] for name in note.crates],
-            crate_href={name: build.content.catalog[name].crates_io for name in note.crates},
-        )
+def _note_page(build: _Build, placement: Placement, page: Page, files: Files) -> str:
+    note = placement.note
+    to_article = _href(files, ARTICLE_PAGE, page)
+    to_crates = _href(files, CRATES_PAGE, page)
+    return render.note_page(
+        note,
+        verdict_title=build.verdict_titles[note.verdict],
+        folded=[(claim, build.verdict_titles[claim.verdict]) for claim in note.folded],
+        summary_html=render.inline(build.render(note.summary)),
+        body_html=page.content or "",
+        sentence_html=placement.sentence_html,
+        section_heading=placement.section.heading or "the introduction",
+        section_href=f"{to_article}#{placement.section.id}",
+        quote_href=f"{to_article}#quote-{note.id}",
+        crates=[build.content.catalog[name] for name in note.crates],
+        crate_href={name: f"{to_crates}#{name}" for name in note.crates},
+    )

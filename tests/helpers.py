@@ -17,6 +17,7 @@ def make_note(note_id: str, quote: str, section: str = "intro", **fields) -> Not
         "summary": f"Summary of {note_id}.",
         "sources": (Source("A source", "https://example.org/source"),),
         "crates": (),
+        "folded": (),
         "reviewed": "2026-11-24",
         "body": "Body.\n",
         "lines": {"quote": (4, 8), "section": (3, 10), "crates": (9, 1)},

@@ -25,6 +25,7 @@ class Placement:
     end: int
     number: int = 0
     sentence_html: str = ""
+    folded_starts: dict[str, int] = field(default_factory=dict)  # words of each stated folded claim → start
 
 
 @dataclass
@@ -94,7 +95,20 @@ def _place(note: Note, sections: dict[str, Section], article_path: str, problems
             "quote starts and ends inside different formatting (a link or emphasis); quote words within one of them"
         ))
         return None
-    return Placement(note, section, found.start, found.end)
+    placement = Placement(note, section, found.start, found.end)
+    for claim in note.folded:
+        if claim.implied:
+            continue
+        words = anchor_quote(section.text, claim.words)
+        if isinstance(words, Anchor):
+            placement.folded_starts[claim.words] = words.start
+        else:
+            problems.add(note.path, claim.line, claim.column, (
+                f"folded claim {words.reason} in section '{section.id}' of {article_path}: "
+                f"searched for \"{normalise(claim.words)}\"; {words.hint}; "
+                "give the article's exact words, or set 'implied: true' for a claim the article only implies"
+            ))
+    return placement
 
 
 def _without_clashes(placed: list[Placement], problems: Problems) -> list[Placement]:

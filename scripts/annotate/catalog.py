@@ -27,10 +27,6 @@ class Crate:
     line: int
 
     @property
-    def display_name(self) -> str:
-        return self.project or self.name
-
-    @property
     def crates_io(self) -> str:
         return f"https://crates.io/crates/{self.name}"
 

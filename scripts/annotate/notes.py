@@ -28,6 +28,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class FoldedClaim:
+    """A further claim a note answers: the article's words (or, if implied, a description) and its verdict."""
+
+    words: str
+    verdict: str
+    implied: bool
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Note:
     """One validated note. `lines` maps each front-matter key to its (line, column) in the file."""
 
@@ -42,6 +53,7 @@ class Note:
     summary: str
     sources: tuple[Source, ...]
     crates: tuple[str, ...]
+    folded: tuple[FoldedClaim, ...]
     reviewed: str
     body: str
     lines: dict[str, tuple[int, int]]
@@ -135,6 +147,10 @@ def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tupl
         summary=meta["summary"].strip(),
         sources=tuple(Source(item["title"], item["url"]) for item in meta.get("sources", [])),
         crates=tuple(meta.get("crates", [])),
+        folded=tuple(
+            FoldedClaim(item["words"], item["verdict"], item.get("implied", False), *document.position(("folded", i)))
+            for i, item in enumerate(meta.get("folded", []))
+        ),
         reviewed=meta["reviewed"],
         body=parts.body,
         lines=lines,

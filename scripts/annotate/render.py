@@ -6,7 +6,7 @@ import re
 from html import escape
 
 from .catalog import Crate
-from .notes import Note
+from .notes import FoldedClaim, Note
 
 
 def inline(paragraph_html: str) -> str:
@@ -75,6 +75,7 @@ def note_page(
     note: Note,
     *,
     verdict_title: str,
+    folded: list[tuple[FoldedClaim, str]],
     summary_html: str,
     body_html: str,
     sentence_html: str,
@@ -95,9 +96,16 @@ def note_page(
         f'</blockquote><figcaption>From <a href="{escape(section_href)}">{escape(section_heading)}</a>. ',
         f'<a href="{escape(quote_href)}">See these words in the article</a></figcaption></figure>',
         f'<p class="ann-page__summary">{summary_html}</p>',
-        "</div>",
-        body_html,
     ]
+    if folded:
+        parts.append('<p class="ann-page__folded-intro">This note also answers:</p><ul class="ann-page__folded">')
+        parts.extend(
+            f"<li>{'Implied: ' + escape(claim.words) if claim.implied else '“' + escape(claim.words) + '”'} "
+            f"{verdict_badge(claim.verdict, title)}</li>"
+            for claim, title in folded
+        )
+        parts.append("</ul>")
+    parts += ["</div>", body_html]
     if note.sources:
         parts.append('<h2 id="sources">Sources</h2><ul class="ann-sources">')
         parts.extend(f'<li><a href="{escape(s.url)}">{escape(s.title)}</a></li>' for s in note.sources)
@@ -105,7 +113,7 @@ def note_page(
     if crates:
         parts.append('<h2 id="crates">Crates</h2><ul class="ann-crates">')
         parts.extend(
-            f'<li><a href="{escape(crate_href[crate.name])}"><code>{escape(crate.display_name)}</code></a>: '
+            f'<li><a href="{escape(crate_href[crate.name])}"><code>{escape(crate.name)}</code></a>: '
             f"{escape(crate.description)}</li>"
             for crate in crates
         )

@@ -70,7 +70,9 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
     elif kind == "required":
         missing = [key for key in error.validator_value if key not in error.instance]
         because = ""
-        if "then" in error.schema_path:
+        if "then" in error.schema_path and "folded" in error.instance and list(error.schema_path)[1] == 1:
+            because = " because a folded claim's verdict is not 'accurate' (only 'accurate' may go without sources)"
+        elif "then" in error.schema_path:
             because = f" for verdict '{error.instance.get('verdict')}' (only 'accurate' may go without sources)"
         for key in missing:
             yield line, column, f"missing required key '{key}'{because}"
