@@ -1,6 +1,6 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check test lint clean
+.PHONY: help venv serve build check note test lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -34,6 +34,10 @@ build: $(INSTALLED)  ## Build the site into site/, failing on any warning
 
 check: $(INSTALLED)  ## Validate notes and data in about a second, no browser
 	$(BIN)/python scripts/check.py
+
+note: $(INSTALLED)  ## Start a note from the article's words: make note QUOTE="words" [ID=slug]
+	@test -n "$(QUOTE)" || { echo 'usage: make note QUOTE="the article'"'"'s exact words" [ID=slug]' >&2; exit 2; }
+	$(BIN)/python scripts/new_note.py "$(QUOTE)" $(if $(ID),--id "$(ID)")
 
 lint: $(INSTALLED)  ## Lint the Python code
 	$(BIN)/ruff check scripts tests

@@ -69,11 +69,7 @@ def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str |
         return AnchorFailure("empty", "write the exact words of the article in 'quote'")
     before = normalise(prefix or "")
     after = normalise(suffix or "")
-    candidates = [
-        start
-        for start in find_all(text, exact)
-        if text[:start].rstrip(" ").endswith(before) and text[start + len(exact):].lstrip(" ").startswith(after)
-    ]
+    candidates = _candidates(text, exact, before, after)
     if len(candidates) == 1:
         return Anchor(candidates[0], candidates[0] + len(exact))
     if not candidates:
@@ -81,6 +77,15 @@ def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str |
             return AnchorFailure("not found", _context_mismatch_hint(text, exact, before, after))
         return AnchorFailure("not found", _closest_hint(text, exact))
     return AnchorFailure("ambiguous", _ambiguity_hint(text, exact, candidates), matches=len(candidates))
+
+
+def _candidates(text: str, exact: str, before: str, after: str) -> list[int]:
+    """Starts of the occurrences of `exact` that have `before` right before them and `after` right after."""
+    return [
+        start
+        for start in find_all(text, exact)
+        if text[:start].rstrip(" ").endswith(before) and text[start + len(exact):].lstrip(" ").startswith(after)
+    ]
 
 
 def distinguishing_context(text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -95,10 +100,10 @@ def distinguishing_context(text: str, start: int, end: int) -> tuple[str | None,
     preceding = text[:start].rsplit("\n", 1)[-1]
     for words in range(1, 13):
         suffix = " ".join(following.split()[:words])
-        if suffix and anchor_quote(text, quote, suffix=suffix) == Anchor(start, end):
+        if suffix and _candidates(text, quote, "", suffix) == [start]:
             return None, suffix
         prefix = " ".join(preceding.split()[-words:])
-        if prefix and anchor_quote(text, quote, prefix=prefix) == Anchor(start, end):
+        if prefix and _candidates(text, quote, prefix, "") == [start]:
             return prefix, None
     return None, None
 

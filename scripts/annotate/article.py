@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -150,16 +149,10 @@ def _sentence(source: str, placement: Placement) -> str:
     after = _SENTENCE_END.search(text, max(placement.end - 1, line_start), line_end)
     end = after.end() if after else line_end
 
-    def boundary(index: int) -> int:
-        """Where character `index` begins in the HTML; the line's end maps to its last character's end."""
-        return section.char_starts[index] if index < line_end else section.char_ends[line_end - 1]
-
-    def original(first: int, last: int) -> str:
-        raw = source[boundary(first):boundary(last)]
-        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", "", raw)))
-
     return render.sentence_with_quote(
-        original(start, placement.start), original(placement.start, placement.end), original(placement.end, end)
+        section.source_text(source, start, placement.start),
+        section.source_text(source, placement.start, placement.end),
+        section.source_text(source, placement.end, end),
     )
 
 

@@ -47,6 +47,17 @@ class Section:
     char_parents: list[int] = field(default_factory=list)  # which element holds the character
     blocks: list[Block] = field(default_factory=list)
 
+    def source_text(self, source: str, first: int, last: int) -> str:
+        """The text of characters [first, last) as the page shows it, typography and all (tags removed)."""
+        if first >= last:
+            return ""
+        line_end = self.text.find("\n", first)
+        line_end = len(self.text) if line_end == -1 else line_end
+        start = self.char_starts[first]
+        # The end of a line maps to its last character's end, so the block's closing tag is left out.
+        end = self.char_starts[last] if last < line_end else self.char_ends[min(last, line_end) - 1]
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", "", source[start:end])))
+
     def block_at(self, index: int) -> Block:
         """The block that holds character `index` of the text."""
         return next(block for block in self.blocks if block.first_char <= index < block.last_char)

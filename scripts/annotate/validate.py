@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .article import annotate_article
-from .notes import verdicts
+from .notes import FrontMatter, split_front_matter, verdicts
 from .problems import Problems
 from .project import Project, load_content, markdown_renderer
 from .yamldoc import YamlSyntaxError, decode
@@ -53,43 +55,55 @@ def markdown_settings(config: dict[str, Any]) -> tuple[list[str], dict[str, dict
     return extensions, configs
 
 
-def strip_front_matter(text: str) -> str:
-    if text.startswith("---"):
-        lines = text.splitlines(keepends=True)
-        for index, line in enumerate(lines[1:], start=1):
-            if line.rstrip() in ("---", "..."):
-                return "".join(lines[index + 1:])
-    return text
+@dataclass(frozen=True)
+class Site:
+    """A site as the checks see it: its paths and its Markdown settings, read from mkdocs.yml."""
+
+    project: Project
+    render: Callable[[str], str]
+
+    def article_html(self) -> str | tuple[int, int, str]:
+        """The article page rendered as MkDocs renders it, or (line, column, message) if it cannot be read."""
+        text = decode(self.project.article_source.read_bytes())
+        if isinstance(text, tuple):
+            return text
+        parts = split_front_matter(text)
+        return self.render(parts.body if isinstance(parts, FrontMatter) else text)
 
 
-def check_site(config_path: Path) -> tuple[Problems, str]:
-    """Every problem in the notes, the catalog and their anchoring; and a one-line count."""
+def open_site(config_path: Path) -> Site | Problems:
+    """The site configured by `config_path`, or the problem that stops it being read."""
     config_path = config_path.resolve()
-    problems = Problems()
     try:
         config = read_site_config(config_path)
     except (OSError, YamlSyntaxError) as error:
         line, column = (error.line, error.column) if isinstance(error, YamlSyntaxError) else (1, 1)
+        problems = Problems()
         problems.add(config_path.name, line, column, f"cannot read the site configuration: {error}")
-        return problems, ""
+        return problems
     root = config_path.parent
     project = Project(root=root, docs_dir=(root / config.get("docs_dir", "docs")).resolve())
-    extensions, configs = markdown_settings(config)
-    render = markdown_renderer(extensions, configs)
-    content = load_content(project, render)
-    problems.extend(content.problems)
-    article_text = decode(project.article_source.read_bytes())
-    if isinstance(article_text, tuple):
-        problems.add(project.shown(project.article_source), *article_text)
+    return Site(project, markdown_renderer(*markdown_settings(config)))
+
+
+def check_site(config_path: Path) -> tuple[Problems, str]:
+    """Every problem in the notes, the catalog and their anchoring; and a one-line count."""
+    site = open_site(config_path)
+    if isinstance(site, Problems):
+        return site, ""
+    project = site.project
+    content = load_content(project, site.render)
+    problems = content.problems
+    article_html = site.article_html()
+    if isinstance(article_html, tuple):
+        problems.add(project.shown(project.article_source), *article_html)
         return problems, ""
-    article_html = markdown_renderer(extensions, configs)(strip_front_matter(article_text))
-    titles = {key: value["title"] for key, value in verdicts().items()}
     article = annotate_article(
         article_html,
         project.shown(project.article_source),
         content.notes,
-        render_markdown=render,
-        verdict_titles=titles,
+        render_markdown=site.render,
+        verdict_titles={key: value["title"] for key, value in verdicts().items()},
         note_href=lambda note: f"notes/{note.id}/",
     )
     problems.extend(article.problems)

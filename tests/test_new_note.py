@@ -1,0 +1,82 @@
+"""The note scaffold: finds the words, picks the section, adds context only when needed, never overwrites."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+from conftest import copy_project
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path)
+
+
+def new_note(project, *args):
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "new_note.py"), *args, "--config", str(project / "mkdocs.yml")],
+        capture_output=True, text=True,
+    )
+
+
+def front_matter(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_unique_words_give_a_note_in_their_section_without_context(project):
+    completed = new_note(project, "image recognition")
+    assert completed.returncode == 0, completed.stderr
+    path = project / "docs" / "notes" / "image-recognition.md"
+    meta = front_matter(path)
+    assert (meta["section"], meta["quote"]) == ("the-future-of-rust-and-ml", "image recognition")
+    assert "prefix" not in meta and "suffix" not in meta
+    assert "left to fill in: title, verdict, summary, sources" in completed.stdout
+
+
+def test_repeated_words_get_the_shortest_suffix_and_keep_the_article_typography(project):
+    completed = new_note(project, "Rust's", "--section", "improving-model-quality", "--id", "rusts")
+    assert completed.returncode == 0, completed.stderr
+    meta = front_matter(project / "docs" / "notes" / "rusts.md")
+    assert meta["quote"] == "Rust’s"
+    assert "suffix" not in meta  # once only in that section
+
+
+def test_words_repeated_in_one_section_get_context(project):
+    completed = new_note(project, "machine learning", "--id", "ml")
+    assert completed.returncode == 0, completed.stderr
+    meta = front_matter(project / "docs" / "notes" / "ml.md")
+    assert (meta["section"], meta["suffix"]) == ("introduction", "(ML),")
+    assert "with a suffix to pick the first of several" in completed.stdout
+
+
+def test_existing_file_is_never_overwritten(project):
+    path = project / "docs" / "notes" / "low-latency-garbage-collector.md"
+    before = path.read_bytes()
+    completed = new_note(project, "low-latency garbage collector")
+    assert completed.returncode == 1
+    assert "docs/notes/low-latency-garbage-collector.md already exists; choose another id with --id" in completed.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["quantum computing"], "'quantum computing' does not occur in the article; copy the words exactly"),
+    (["Rust"], "'Rust' occurs in several sections (introduction, rust-a-language-for-the-future"),
+])
+def test_words_not_found_or_in_several_sections_are_explained(project, args, message):
+    completed = new_note(project, *args)
+    assert completed.returncode == 1
+    assert message in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_a_fresh_scaffold_fails_the_check_on_the_lines_left_to_fill(project):
+    new_note(project, "image recognition")
+    completed = subprocess.run(
+        [sys.executable, str(project / "scripts" / "check.py"), str(project / "mkdocs.yml")],
+        capture_output=True, text=True,
+    )
+    assert completed.returncode == 1
+    assert "docs/notes/image-recognition.md:5:10: verdict 'TODO one of accurate" in completed.stderr
