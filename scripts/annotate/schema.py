@@ -85,10 +85,10 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
             f"{where} '{error.instance}' is not on the scale{did_you_mean(str(error.instance), choices)}"
             f"; use one of: {', '.join(choices)}"
         )
-    elif kind == "pattern" and path and path[-1] == "url":
-        yield line, column, f"{where} '{error.instance}' is not an https URL; links must start with https://"
     elif kind == "pattern":
-        yield line, column, f"{where} '{error.instance}' must be lower-case words joined by hyphens"
+        # Each pattern in the schemas carries its own explanation for people.
+        explanation = schema.get("x-pattern-message", f"must match {error.validator_value}")
+        yield line, column, f"{where} '{error.instance}' {explanation}"
     elif kind == "minLength":
         yield line, column, f"{where} must not be empty"
     elif kind == "maxLength":

