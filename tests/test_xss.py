@@ -99,7 +99,7 @@ def test_a_site_with_every_vector_is_not_built(tmp_path):
     project = copy_project(tmp_path)
     for index, vector in enumerate(VECTORS):
         (project / "docs" / "notes" / f"vector-{index + 1}.md").write_text(
-            NOTE.format(summary="A summary.", body=vector).replace("quote: npm", f"quote: npm\nprefix: Dropbox and"),
+            NOTE.format(summary="A summary.", body=vector).replace("quote: npm", "quote: npm\nprefix: Dropbox and"),
             encoding="utf-8",
         )
     result = build_site(project, tmp_path / "site")
