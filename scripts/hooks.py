@@ -6,10 +6,13 @@ Every problem of a build is collected and reported once, in `on_env`, before any
 
 from __future__ import annotations
 
+import json
+from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
-from annotate import ledger, pages, render
+from annotate import ledger, metadata, pages, render
 from annotate.article import AnnotatedArticle, Placement, annotate_article
 from annotate.catalog import categories, statuses
 from annotate.notes import Note, verdicts
@@ -26,6 +29,7 @@ CRATE_GUIDE_MARKER = "<!-- crate-guide -->"
 LAST_REVIEW_MARKER = "<!-- last-review -->"
 LEDGER_MARKER = "<!-- claims-ledger -->"
 CRATES_PAGE = "crates.md"
+ANNOTATIONS_FILE = "annotations.jsonld"
 
 
 class _Build:
@@ -39,6 +43,7 @@ class _Build:
         self.verdicts = verdicts()
         self.verdict_titles = {key: value["title"] for key, value in self.verdicts.items()}
         self.article: AnnotatedArticle | None = None
+        self.annotations_json = ""
 
 
 _build: _Build | None = None
@@ -74,8 +79,14 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     return config
 
 
-def on_page_markdown(markdown: str, *, page: Page, files: Files, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     build = _current()
+    note = build.content.note(_note_id(page) or "")
+    if note is not None:
+        _describe_note_page(build, note, page, config, files)
+    elif isinstance(page.meta.get("description"), str):
+        # MkDocs' templates print meta values unescaped; escape once here, as for notes.
+        page.meta["description"] = escape(page.meta["description"])
     if LEGEND_MARKER in markdown:
         markdown = markdown.replace(LEGEND_MARKER, render.verdict_legend(build.verdicts))
     if LAST_REVIEW_MARKER in markdown:
@@ -90,6 +101,29 @@ def on_page_markdown(markdown: str, *, page: Page, files: Files, **kwargs: Any) 
             build.content.catalog, categories(), statuses(), citing, _note_href(files, page)
         ))
     return markdown
+
+
+def _describe_note_page(build: _Build, note: Note, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Page metadata for a note: its summary as the description, and ClaimReview structured data."""
+    page.meta["description"] = escape(metadata.plain_text(build.render(note.summary)))
+    article = files.get_file_from_path(ARTICLE_PAGE)
+    quote_url = (
+        urljoin(config.site_url, f"{article.url}#quote-{note.id}") if config.site_url
+        else f"{_href(files, ARTICLE_PAGE, page)}#quote-{note.id}"
+    )
+    page.meta["structured_data"] = metadata.to_json_ld(metadata.claim_review(
+        note,
+        verdict_title=build.verdict_titles[note.verdict],
+        page_url=page.canonical_url,
+        quote_url=quote_url,
+        article_title=_article_title(article.page, config),
+        publisher=config.site_name,
+    ))
+
+
+def _article_title(article_page: Page | None, config: MkDocsConfig) -> str:
+    """The article's own title, from its front matter; its navigation label is shorter."""
+    return (article_page.meta.get("title") if article_page else None) or config.site_name
 
 
 def on_page_content(html: str, *, page: Page, files: Files, **kwargs: Any) -> str:
@@ -133,7 +167,35 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> An
         placement = build.article.placement(note_id) if note_id else None
         if placement is not None:
             page.content = _note_page(build, placement, page, files)
+    build.annotations_json = _annotations(build, build.article, config, files)
     return env
+
+
+def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
+    Path(config.site_dir, ANNOTATIONS_FILE).write_text(_current().annotations_json, encoding="utf-8")
+
+
+def _site_url(config: MkDocsConfig, url: str) -> str:
+    """An absolute URL when site_url is set; else one relative to the site root, where the export lives."""
+    return urljoin(config.site_url, url) if config.site_url else (url or "./")
+
+
+def _annotations(build: _Build, article: AnnotatedArticle, config: MkDocsConfig, files: Files) -> str:
+    article_file = files.get_file_from_path(ARTICLE_PAGE)
+
+    def note_url(note: Note) -> str:
+        return _site_url(config, files.get_file_from_path(f"{NOTES_FOLDER}/{note.id}.md").url)
+
+    return json.dumps(metadata.web_annotations(
+        article.source,
+        article.placements,
+        collection_id=_site_url(config, ANNOTATIONS_FILE),
+        article_url=_site_url(config, article_file.url),
+        note_url=note_url,
+        verdict_titles=build.verdict_titles,
+        render_markdown=build.render,
+        label=f"{config.site_name}: notes on {_article_title(article_file.page, config)}",
+    ), ensure_ascii=False, indent=2)
 
 
 def _note_page(build: _Build, placement: Placement, page: Page, files: Files) -> str:

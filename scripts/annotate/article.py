@@ -29,6 +29,7 @@ class Placement:
 
 @dataclass
 class AnnotatedArticle:
+    source: str  # the rendered article before notes were added; section offsets refer to it
     html: str
     sections: list[Section]
     placements: list[Placement] = field(default_factory=list)  # in reading order
@@ -52,7 +53,7 @@ def annotate_article(
     Notes that cannot be placed are reported, never silently left out; the caller fails the build.
     """
     sections = read_sections(source)
-    result = AnnotatedArticle(html=source, sections=sections)
+    result = AnnotatedArticle(source=source, html=source, sections=sections)
     if not sections:
         result.problems.add(
             article_path, 1, 1, 'the article has no <section class="article-section">; notes have nowhere to go'

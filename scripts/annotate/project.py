@@ -63,6 +63,9 @@ class Content:
     catalog: dict[str, Crate]
     problems: Problems
 
+    def note(self, note_id: str) -> Note | None:
+        return next((note for note in self.notes if note.id == note_id), None)
+
 
 def load_content(project: Project, render: Callable[[str], str]) -> Content:
     """Every note and the crate catalog, checked against each other."""

@@ -20,10 +20,14 @@ def quote_open(note: Note) -> str:
 
 
 def quote_close(note: Note, number: int, verdict_title: str) -> str:
-    """The end of a highlight: a numbered link to the note, inside the highlight, then the close."""
+    """The end of a highlight: a numbered link to the note, inside the highlight, then the close.
+
+    The number is drawn by CSS from data-number, so the page's text stays exactly the article's
+    text: copying a sentence, or matching a quote selector against the page, sees no digits.
+    """
     return (
-        f'<sup class="ann-ref"><a href="#note-{note.id}" aria-label="Note {number}: {escape(verdict_title)}">'
-        f"{number}</a></sup></mark>"
+        f'<sup class="ann-ref"><a href="#note-{note.id}" data-number="{number}" '
+        f'aria-label="Note {number}: {escape(verdict_title)}"></a></sup></mark>'
     )
 
 

@@ -1,0 +1,113 @@
+"""Machine-readable descriptions of the notes: W3C Web Annotations and schema.org ClaimReview."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .article import Placement
+from .notes import Note
+
+CONTEXT_CHARS = 32  # of prefix and suffix, as annotation clients commonly capture
+CLAIM_MAX_CHARS = 75  # schema.org consumers ask for a short claimReviewed
+
+
+def plain_text(fragment_html: str) -> str:
+    """Text of an HTML fragment, tags dropped, entities decoded, white space collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment_html)).split())
+
+
+def to_json_ld(data: dict[str, Any]) -> str:
+    """JSON for a <script> element: `</` is escaped so the data cannot close the element."""
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def claim_review(
+    note: Note, *, verdict_title: str, page_url: str | None, quote_url: str, article_title: str, publisher: str
+) -> dict[str, Any]:
+    """schema.org ClaimReview for a note page."""
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": _shorten(note.quote, CLAIM_MAX_CHARS),
+        "datePublished": note.reviewed,
+        "author": {"@type": "Organization", "name": publisher},
+        "reviewRating": {"@type": "Rating", "alternateName": verdict_title},
+        "itemReviewed": {
+            "@type": "Claim",
+            "appearance": {"@type": "Article", "headline": article_title, "url": quote_url},
+        },
+    }
+    if page_url:
+        review["url"] = page_url
+    return review
+
+
+def quote_selector(source: str, placement: Placement) -> dict[str, str]:
+    """A TextQuoteSelector for the note's words, with context taken from the same paragraph."""
+    section, text = placement.section, placement.section.text
+    line_start = text.rfind("\n", 0, placement.start) + 1
+    line_end = text.find("\n", placement.end)
+    line_end = len(text) if line_end == -1 else line_end
+    selector = {
+        "type": "TextQuoteSelector",
+        "exact": section.source_text(source, placement.start, placement.end),
+    }
+    prefix = section.source_text(source, max(line_start, placement.start - CONTEXT_CHARS), placement.start)
+    suffix = section.source_text(source, placement.end, min(line_end, placement.end + CONTEXT_CHARS))
+    if prefix:
+        selector["prefix"] = prefix
+    if suffix:
+        selector["suffix"] = suffix
+    return selector
+
+
+def web_annotations(
+    source: str,
+    placements: list[Placement],
+    *,
+    collection_id: str,
+    article_url: str,
+    note_url: Callable[[Note], str],
+    verdict_titles: dict[str, str],
+    render_markdown: Callable[[str], str],
+    label: str,
+) -> dict[str, Any]:
+    """Every note as a W3C Web Annotation with motivation 'assessing', in one AnnotationCollection."""
+    items = []
+    for placement in placements:
+        note = placement.note
+        items.append({
+            "id": f"{article_url}#note-{note.id}",
+            "type": "Annotation",
+            "motivation": "assessing",
+            "modified": note.reviewed,
+            "body": [
+                {"type": "TextualBody", "purpose": "assessing", "value": verdict_titles[note.verdict]},
+                {
+                    "type": "TextualBody",
+                    "purpose": "describing",
+                    "format": "text/plain",
+                    "value": plain_text(render_markdown(note.summary)),
+                },
+                {"id": note_url(note), "type": "Text", "format": "text/html", "purpose": "linking"},
+            ],
+            "target": {"source": article_url, "selector": quote_selector(source, placement)},
+        })
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
