@@ -1,6 +1,6 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check note test lint clean
+.PHONY: help venv serve build check note links test lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -38,6 +38,9 @@ check: $(INSTALLED)  ## Validate notes and data in about a second, no browser
 note: $(INSTALLED)  ## Start a note from the article's words: make note QUOTE="words" [ID=slug]
 	@test -n "$(QUOTE)" || { echo 'usage: make note QUOTE="the article'"'"'s exact words" [ID=slug]' >&2; exit 2; }
 	$(BIN)/python scripts/new_note.py "$(QUOTE)" $(if $(ID),--id "$(ID)")
+
+links: build  ## Add new public links to data/public-links.txt (never removes one)
+	$(BIN)/python scripts/links.py --update
 
 lint: $(INSTALLED)  ## Lint the Python code
 	$(BIN)/ruff check scripts tests

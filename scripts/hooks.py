@@ -76,6 +76,20 @@ def _note_id(page: Page) -> str | None:
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _build
     _build = _Build(config)
+    # A renamed note's old page redirects to the new one (mkdocs-redirects writes the pages).
+    redirects = {
+        f"{NOTES_FOLDER}/{alias}.md": f"{NOTES_FOLDER}/{note.id}.md"
+        for note in _build.content.notes
+        for alias in note.aliases
+    }
+    if redirects:
+        if "redirects" not in config.plugins:
+            note = next(note for note in _build.content.notes if note.aliases)
+            _build.content.problems.add(note.path, *note.position("aliases"), (
+                "aliases need the 'redirects' plugin in mkdocs.yml to keep old note pages working"
+            ))
+        else:
+            config.plugins["redirects"].config["redirect_maps"].update(redirects)
     return config
 
 

@@ -18,6 +18,7 @@ def make_note(note_id: str, quote: str, section: str = "intro", **fields) -> Not
         "sources": (Source("A source", "https://example.org/source"),),
         "crates": (),
         "folded": (),
+        "aliases": (),
         "reviewed": "2026-11-24",
         "body": "Body.\n",
         "lines": {"quote": (4, 8), "section": (3, 10), "crates": (9, 1)},

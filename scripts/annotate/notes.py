@@ -54,6 +54,7 @@ class Note:
     sources: tuple[Source, ...]
     crates: tuple[str, ...]
     folded: tuple[FoldedClaim, ...]
+    aliases: tuple[str, ...]
     reviewed: str
     body: str
     lines: dict[str, tuple[int, int]]
@@ -151,6 +152,7 @@ def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tupl
             FoldedClaim(item["words"], item["verdict"], item.get("implied", False), *document.position(("folded", i)))
             for i, item in enumerate(meta.get("folded", []))
         ),
+        aliases=tuple(meta.get("aliases", [])),
         reviewed=meta["reviewed"],
         body=parts.body,
         lines=lines,

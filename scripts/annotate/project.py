@@ -73,6 +73,14 @@ def load_content(project: Project, render: Callable[[str], str]) -> Content:
     notes, note_problems = load_notes(project.notes_dir, project.shown(project.notes_dir), render)
     problems.extend(note_problems)
     catalog_path = project.shown(project.catalog)
+    owners = {note.id: note for note in notes}
+    for note in notes:
+        for alias in note.aliases:
+            other = owners.setdefault(alias, note)
+            if other is not note:
+                problems.add(note.path, *note.position("aliases"), (
+                    f"alias '{alias}' is already the id or an alias of {other.path}; each old link can lead to one note"
+                ))
     for note in notes:
         for crate in note.crates:
             if catalog and crate not in catalog:

@@ -15,8 +15,13 @@ def inline(paragraph_html: str) -> str:
     return match.group(1) if match else paragraph_html
 
 
+def _alias_anchors(note: Note, kind: str) -> str:
+    """Empty targets for a note's former ids, so that links made before a rename still land here."""
+    return "".join(f'<span class="ann-alias" id="{kind}-{alias}"></span>' for alias in note.aliases)
+
+
 def quote_open(note: Note) -> str:
-    return f'<mark class="ann-quote" id="quote-{note.id}">'
+    return f'<mark class="ann-quote" id="quote-{note.id}">{_alias_anchors(note, "quote")}'
 
 
 def quote_close(note: Note, number: int, verdict_title: str) -> str:
@@ -39,7 +44,7 @@ def margin_note(note: Note, number: int, verdict_title: str, summary_html: str, 
     """The note as it sits in the margin, or after its paragraph on narrow screens."""
     return (
         f'<aside class="ann-note ann-note--{note.verdict}" id="note-{note.id}" role="note" '
-        f'aria-label="Note {number}: {escape(verdict_title)}">'
+        f'aria-label="Note {number}: {escape(verdict_title)}">{_alias_anchors(note, "note")}'
         f'<p class="ann-note__head"><a class="ann-note__number" href="#quote-{note.id}" '
         f'aria-label="Back to the words of note {number}">{number}</a> '
         f"{verdict_badge(note.verdict, verdict_title, 'strong')}</p>"

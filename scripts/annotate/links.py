@@ -1,0 +1,63 @@
+"""The site's public links: every page, section, quote, note and crate entry that courses may point to.
+
+`data/public-links.txt` lists them, one per line. A build must keep providing every listed link;
+new ones are added to the list with `make links`, and nothing is ever removed from it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# Anchors that are part of the public surface; other ids (Material's own, headings of generated
+# pages) may change without notice.
+PUBLIC_ANCHOR = re.compile(r"^(?:quote-|note-)[a-z0-9-]+$")
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def page_path(site: Path, file: Path) -> str:
+    """The public path of a built file: /notes/x/ for notes/x/index.html, /a.jsonld for a.jsonld."""
+    relative = file.relative_to(site).as_posix()
+    return "/" + (relative.removesuffix("index.html") if relative.endswith("index.html") else relative)
+
+
+def anchors_of(file: Path) -> set[str]:
+    return set(_ID.findall(file.read_text(encoding="utf-8", errors="replace")))
+
+
+def provided_links(site: Path, section_ids: set[str], crate_ids: set[str]) -> set[str]:
+    """Every public link a built site provides, as /path/ or /path/#anchor."""
+    links: set[str] = set()
+    for file in site.rglob("*"):
+        if not file.is_file() or file.suffix not in {".html", ".jsonld"} or file.name == "404.html":
+            continue
+        path = page_path(site, file)
+        if path.startswith(("/assets/", "/search/")):
+            continue
+        links.add(path)
+        if file.suffix != ".html":
+            continue
+        public = {a for a in anchors_of(file) if PUBLIC_ANCHOR.match(a)}
+        if path in {"/", "/exercise/"}:
+            public |= section_ids & anchors_of(file)
+        if path == "/crates/":
+            public |= crate_ids & anchors_of(file)
+        links |= {f"{path}#{anchor}" for anchor in public}
+    return links
+
+
+def read_registry(path: Path) -> list[str]:
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def missing_links(site: Path, registry: list[str]) -> list[str]:
+    """Registered links the built site no longer provides: a missing page, or a missing anchor on it."""
+    missing = []
+    for link in registry:
+        path, _, anchor = link.partition("#")
+        relative = path.lstrip("/")
+        file = site / relative / "index.html" if not relative or relative.endswith("/") else site / relative
+        if not file.is_file() or (anchor and anchor not in anchors_of(file)):
+            missing.append(link)
+    return missing
