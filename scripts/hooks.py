@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from annotate import ledger, metadata, pages, render
-from annotate.article import AnnotatedArticle, Placement, annotate_article
+from annotate.article import AnnotatedArticle, Placement, annotate_article, exercise_html
 from annotate.catalog import categories, statuses
 from annotate.notes import Note, verdicts
 from annotate.project import ARTICLE_PAGE, NOTES_FOLDER, Content, Project, load_content, markdown_renderer
@@ -28,6 +28,7 @@ LEGEND_MARKER = "<!-- verdict-legend -->"
 CRATE_GUIDE_MARKER = "<!-- crate-guide -->"
 LAST_REVIEW_MARKER = "<!-- last-review -->"
 LEDGER_MARKER = "<!-- claims-ledger -->"
+EXERCISE_MARKER = "<!-- exercise-article -->"
 CRATES_PAGE = "crates.md"
 ANNOTATIONS_FILE = "annotations.jsonld"
 
@@ -141,6 +142,7 @@ def _article_title(article_page: Page | None, config: MkDocsConfig) -> str:
 
 
 def on_page_content(html: str, *, page: Page, files: Files, **kwargs: Any) -> str:
+    html = render.label_permalinks(html)
     if page.file.src_uri != ARTICLE_PAGE:
         return html
     build = _current()
@@ -177,6 +179,13 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> An
                 article_href=_href(files, ARTICLE_PAGE, page),
                 note_href=_note_href(files, page),
             ))
+        if EXERCISE_MARKER in page.content:
+            page.content = page.content.replace(EXERCISE_MARKER, pages.exercise(exercise_html(
+                build.article,
+                render_markdown=build.render,
+                verdict_titles=build.verdict_titles,
+                note_href=_note_href(files, page),
+            )))
         note_id = _note_id(page)
         placement = build.article.placement(note_id) if note_id else None
         if placement is not None:

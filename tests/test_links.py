@@ -55,7 +55,9 @@ def test_renaming_a_note_without_an_alias_loses_its_links(renamed):
     result = renamed[False]
     assert result.returncode == 0, result.output
     assert missing_links(result.site, REGISTRY) == [
-        "/#note-facebooks-pytorch", "/#quote-facebooks-pytorch", "/notes/facebooks-pytorch/",
+        "/#note-facebooks-pytorch", "/#quote-facebooks-pytorch",
+        "/exercise/#note-facebooks-pytorch", "/exercise/#quote-facebooks-pytorch",
+        "/notes/facebooks-pytorch/",
     ]
 
 

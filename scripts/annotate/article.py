@@ -68,8 +68,34 @@ def annotate_article(
         placement.number = number
         placement.sentence_html = _sentence(source, placement)
     result.placements = placed
-    result.html = _inject(source, placed, render_markdown, verdict_titles, note_href)
+
+    def note_html(p: Placement, summary_html: str) -> str:
+        return render.margin_note(p.note, p.number, verdict_titles[p.note.verdict], summary_html, note_href(p.note))
+
+    result.html = _inject(source, placed, render_markdown, verdict_titles, note_html)
     return result
+
+
+def exercise_html(
+    article: AnnotatedArticle,
+    *,
+    render_markdown: Callable[[str], str],
+    verdict_titles: dict[str, str],
+    note_href: Callable[[Note], str],
+) -> str:
+    """The article's sections with every note behind its own reveal control, for the exercise page."""
+
+    def note_html(p: Placement, summary_html: str) -> str:
+        words = p.section.source_text(article.source, p.start, p.end)
+        aside = render.margin_note(
+            p.note, p.number, verdict_titles[p.note.verdict], summary_html, note_href(p.note), quoted=words
+        )
+        return render.exercise_slot(p.note, p.number, aside)
+
+    html = _inject(article.source, article.placements, render_markdown, verdict_titles, note_html)
+    # Notes are only ever inserted inside sections, so everything they add lies before the last section's end.
+    grown = len(html) - len(article.source)
+    return html[article.sections[0].start:article.sections[-1].end + grown]
 
 
 def _place(note: Note, sections: dict[str, Section], article_path: str, problems: Problems) -> Placement | None:
@@ -162,8 +188,9 @@ def _inject(
     placed: list[Placement],
     render_markdown: Callable[[str], str],
     verdict_titles: dict[str, str],
-    note_href: Callable[[Note], str],
+    note_html: Callable[[Placement, str], str],
 ) -> str:
+    """Highlight every placed quote and put its note after the quote's paragraph, in one row with it."""
     insertions: list[tuple[int, tuple[int, ...], str]] = []
     rows: dict[int, tuple[int, list[str]]] = {}
     for p in placed:
@@ -174,8 +201,7 @@ def _inject(
         insertions.append((ends[p.end - 1], (0, -p.start), render.quote_close(p.note, p.number, title)))
         block = p.section.block_at(p.start)
         summary = render.inline(render_markdown(p.note.summary))
-        aside = render.margin_note(p.note, p.number, title, summary, note_href(p.note))
-        rows.setdefault(block.start, (block.end, []))[1].append(aside)
+        rows.setdefault(block.start, (block.end, []))[1].append(note_html(p, summary))
     for block_start, (block_end, asides) in rows.items():
         insertions.append((block_start, (2,), render.row_open()))
         insertions.append((block_end, (-1,), render.row_close(asides)))

@@ -94,3 +94,13 @@ def _crate_entry(crate: Crate, statuses: dict[str, dict[str, str]], notes: list[
         + (f'<p class="crate__notes">Cited in: {cited}</p>\n' if notes else "")
         + "</div>\n"
     )
+
+
+def exercise(article_html: str) -> str:
+    """The exercise: the article with its notes hidden, one control to show them all, one per note."""
+    return (
+        '<div class="exercise">'
+        '<p class="exercise-controls"><input type="checkbox" class="exercise-reveal-all" id="reveal-all"> '
+        '<label for="reveal-all">Show all notes and highlights</label></p>'
+        f"{article_html}</div>"
+    )

@@ -40,19 +40,40 @@ def verdict_badge(verdict: str, title: str, element: str = "span", id_attribute:
     return f'<{element} class="ann-verdict ann-verdict--{verdict}"{id_attribute}>{escape(title)}</{element}>'
 
 
-def margin_note(note: Note, number: int, verdict_title: str, summary_html: str, page_href: str) -> str:
-    """The note as it sits in the margin, or after its paragraph on narrow screens."""
+def margin_note(
+    note: Note, number: int, verdict_title: str, summary_html: str, page_href: str, quoted: str | None = None
+) -> str:
+    """The note as it sits in the margin, or after its paragraph on narrow screens.
+
+    `quoted` repeats the words the note is about, for the exercise page, where highlights are hidden.
+    """
+    quoted_html = f'<p class="ann-note__quoted">On “{escape(quoted)}”</p>' if quoted else ""
     return (
         f'<aside class="ann-note ann-note--{note.verdict}" id="note-{note.id}" role="note" '
         f'aria-label="Note {number}: {escape(verdict_title)}">{_alias_anchors(note, "note")}'
         f'<p class="ann-note__head"><a class="ann-note__number" href="#quote-{note.id}" '
         f'aria-label="Back to the words of note {number}">{number}</a> '
-        f"{verdict_badge(note.verdict, verdict_title, 'strong')}</p>"
+        f"{verdict_badge(note.verdict, verdict_title, 'strong')} "
+        f'<a class="ann-permalink" href="#note-{note.id}" title="Copy link to this note" '
+        f'aria-label="Copy link to note {number}">#</a></p>{quoted_html}'
         f'<p class="ann-note__summary">{summary_html}</p>'
         f'<p class="ann-note__more"><a href="{escape(page_href)}">Full note'
         f'<span class="md-visually-hidden"> on {escape(note.title)}</span></a></p>'
         "</aside>"
     )
+
+
+def exercise_slot(note: Note, number: int, aside: str) -> str:
+    """A note behind a checkbox that reveals it; hidden notes keep their space, so revealing moves nothing."""
+    return (
+        f'<div class="exercise-slot"><input type="checkbox" class="exercise-reveal" id="reveal-{note.id}">'
+        f'<label for="reveal-{note.id}">Reveal note {number}</label>{aside}</div>'
+    )
+
+
+def label_permalinks(page_html: str) -> str:
+    """Name each heading's permalink by what it does; its visible text is only a symbol."""
+    return re.sub(r'(<a class="headerlink" href="#[^"]+" title="([^"]+)")>', r'\1 aria-label="\2">', page_html)
 
 
 def row_open() -> str:

@@ -40,7 +40,8 @@ class Section:
 
     id: str
     heading: str = ""
-    start: int = 0
+    start: int = 0  # where <section begins in the HTML
+    end: int = 0  # just after its </section>
     text: str = ""
     char_starts: list[int] = field(default_factory=list)
     char_ends: list[int] = field(default_factory=list)
@@ -123,7 +124,7 @@ class _SectionReader(HTMLParser):
         elif depth == self.section_depth + 1 and self.block is not None:
             self._finish_block(self.source.index(">", self._position()) + 1)
         elif depth == self.section_depth:
-            self._finish_section()
+            self._finish_section(self.source.index(">", self._position()) + 1)
 
     def _finish_block(self, end: int) -> None:
         block, self.block = self.block, None
@@ -133,8 +134,9 @@ class _SectionReader(HTMLParser):
             self.sections[-1].blocks.append(block)
             self.chars.append(("\n", end, end, 0))
 
-    def _finish_section(self) -> None:
+    def _finish_section(self, end: int) -> None:
         section = self.sections[-1]
+        section.end = end
         if self.chars and self.chars[-1][0] == "\n":
             self.chars.pop()
         section.text = "".join(char for char, _, _, _ in self.chars)
