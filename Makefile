@@ -1,6 +1,6 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check note links test lint clean
+.PHONY: help venv serve build check note links offline test lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -39,6 +39,11 @@ note: $(INSTALLED)  ## Start a note from the article's words: make note QUOTE="w
 	@test -n "$(QUOTE)" || { echo 'usage: make note QUOTE="the article'"'"'s exact words" [ID=slug]' >&2; exit 2; }
 	$(BIN)/python scripts/new_note.py "$(QUOTE)" $(if $(ID),--id "$(ID)")
 
+offline: $(INSTALLED)  ## Build a copy that works from disk, with search, zipped as rust-ml-annotated-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	$(BIN)/python -c "import shutil; shutil.make_archive('rust-ml-annotated-offline', 'zip', 'site-offline')"
+	@echo "wrote rust-ml-annotated-offline.zip: unzip it and open index.html in a browser"
+
 links: build  ## Add new public links to data/public-links.txt (never removes one)
 	$(BIN)/python scripts/links.py --update
 
@@ -50,4 +55,4 @@ test: $(INSTALLED)  ## Run every test, browser tests included
 	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest
 
 clean:  ## Remove the built site and the virtual environment
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site site-offline rust-ml-annotated-offline.zip $(VENV) .pytest_cache
