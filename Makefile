@@ -1,6 +1,6 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check note links offline test lint clean
+.PHONY: help venv serve build check note links offline bench test lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -43,6 +43,9 @@ offline: $(INSTALLED)  ## Build a copy that works from disk, with search, zipped
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 	$(BIN)/python -c "import shutil; shutil.make_archive('rust-ml-annotated-offline', 'zip', 'site-offline')"
 	@echo "wrote rust-ml-annotated-offline.zip: unzip it and open index.html in a browser"
+
+bench: $(INSTALLED)  ## Measure page weight, build time and scaling against baselines; writes bench-results.json
+	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python scripts/bench.py
 
 links: build  ## Add new public links to data/public-links.txt (never removes one)
 	$(BIN)/python scripts/links.py --update

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from annotate import ledger, metadata, pages, render
 from annotate.article import AnnotatedArticle, Placement, annotate_article, exercise_html
 from annotate.catalog import categories, statuses
-from annotate.notes import Note, verdicts
+from annotate.notes import Note, body_problems, verdicts
 from annotate.project import ARTICLE_PAGE, NOTES_FOLDER, Content, Project, load_content, markdown_renderer
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -142,10 +142,13 @@ def _article_title(article_page: Page | None, config: MkDocsConfig) -> str:
 
 
 def on_page_content(html: str, *, page: Page, files: Files, **kwargs: Any) -> str:
+    build = _current()
+    note = build.content.note(_note_id(page) or "")
+    if note is not None:
+        build.content.problems.extend(body_problems(note, html))
     html = render.label_permalinks(html)
     if page.file.src_uri != ARTICLE_PAGE:
         return html
-    build = _current()
     build.article = annotate_article(
         html,
         build.project.shown(build.project.article_source),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sitecopy import copy_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_REPO_URL = "https://github.com/example-owner/rust-ml-annotated"
@@ -36,15 +36,7 @@ def build_site(project: Path, site: Path, *extra_env: tuple[str, str]) -> BuildR
 
 def copy_project(destination: Path) -> Path:
     """A copy of the project's sources (not its tests or build output) to change and build."""
-    project = destination / "project"
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "schemas", "data"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            project.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, project / name)
-    return project
+    return copy_sources(destination)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ def make_note(note_id: str, quote: str, section: str = "intro", **fields) -> Not
         "aliases": (),
         "reviewed": "2026-11-24",
         "body": "Body.\n",
+        "body_line": 12,
         "lines": {"quote": (4, 8), "section": (3, 10), "crates": (9, 1)},
     }
     values.update(fields)

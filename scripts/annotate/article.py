@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import render
 from .anchoring import Anchor, anchor_quote, normalise
@@ -36,7 +37,11 @@ class AnnotatedArticle:
     problems: Problems = field(default_factory=Problems)
 
     def placement(self, note_id: str) -> Placement | None:
-        return next((p for p in self.placements if p.note.id == note_id), None)
+        return self._by_note_id.get(note_id)
+
+    @cached_property
+    def _by_note_id(self) -> dict[str, Placement]:
+        return {p.note.id: p for p in self.placements}
 
 
 def annotate_article(
@@ -137,28 +142,41 @@ def _place(note: Note, sections: dict[str, Section], article_path: str, problems
     return placement
 
 
+def _overlapping_pairs(placed: list[Placement]) -> list[tuple[Placement, Placement]]:
+    """Pairs of quotes in one section that share characters, found by a sweep in order of start."""
+    pairs = []
+    by_section: dict[int, list[Placement]] = {}
+    for placement in placed:
+        by_section.setdefault(id(placement.section), []).append(placement)
+    for members in by_section.values():
+        members.sort(key=lambda p: (p.start, -p.end))
+        for index, first in enumerate(members):
+            for second in members[index + 1:]:
+                if second.start >= first.end:
+                    break
+                pairs.append((first, second))
+    return pairs
+
+
 def _without_clashes(placed: list[Placement], problems: Problems) -> list[Placement]:
     """Drop notes whose quotes are the same words as, or cross, another note's quote."""
     clashing: set[str] = set()
-    for index, first in enumerate(placed):
-        for second in placed[index + 1:]:
-            if first.section is not second.section or first.end <= second.start or second.end <= first.start:
-                continue
-            nested = (first.start <= second.start and second.end <= first.end) or (
-                second.start <= first.start and first.end <= second.end
+    for first, second in _overlapping_pairs(placed):
+        nested = (first.start <= second.start and second.end <= first.end) or (
+            second.start <= first.start and first.end <= second.end
+        )
+        if (first.start, first.end) == (second.start, second.end):
+            message = "quotes the same words as {other}; two notes on the same words should be one note"
+        elif nested:
+            continue
+        else:
+            message = (
+                "quote overlaps the quote of {other} without containing it; "
+                "make one contain the other, or keep them apart"
             )
-            if (first.start, first.end) == (second.start, second.end):
-                message = "quotes the same words as {other}; two notes on the same words should be one note"
-            elif nested:
-                continue
-            else:
-                message = (
-                    "quote overlaps the quote of {other} without containing it; "
-                    "make one contain the other, or keep them apart"
-                )
-            for note, other in ((first.note, second.note), (second.note, first.note)):
-                problems.add(note.path, *note.position("quote"), message.format(other=other.path))
-                clashing.add(note.id)
+        for note, other in ((first.note, second.note), (second.note, first.note)):
+            problems.add(note.path, *note.position("quote"), message.format(other=other.path))
+            clashing.add(note.id)
     return [p for p in placed if p.note.id not in clashing]
 
 

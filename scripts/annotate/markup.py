@@ -112,12 +112,15 @@ class _RenderedChecker(HTMLParser):
         self.problems.append("the Markdown renders to an HTML comment, which notes may not contain")
 
 
-def markup_problems(text: str, render: Callable[[str], str]) -> list[tuple[int, int, str]]:
-    """Everything in a note's Markdown that must not reach the page; `render` is the site's Markdown."""
-    found = list(source_problems(text))
-    if found:
-        return found
+def rendered_problems(html: str) -> list[str]:
+    """What the HTML rendered from a note's Markdown holds that notes may not: the second pass."""
     checker = _RenderedChecker()
-    checker.feed(render(text))
+    checker.feed(html)
     checker.close()
-    return [(1, 1, message) for message in dict.fromkeys(checker.problems)]
+    return list(dict.fromkeys(checker.problems))
+
+
+def markup_problems(text: str, render: Callable[[str], str]) -> list[tuple[int, int, str]]:
+    """Both passes over a short text such as a summary; `render` is the site's Markdown."""
+    found = list(source_problems(text))
+    return found or [(1, 1, message) for message in rendered_problems(render(text))]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .markup import markup_problems
+from .markup import markup_problems, rendered_problems, source_problems
 from .problems import Problems
 from .schema import load_schema, one_of_choices, schema_problems
 from .yamldoc import YamlSyntaxError, decode, parse_yaml
@@ -57,6 +57,7 @@ class Note:
     aliases: tuple[str, ...]
     reviewed: str
     body: str
+    body_line: int
     lines: dict[str, tuple[int, int]]
 
     def position(self, key: str) -> tuple[int, int]:
@@ -132,7 +133,8 @@ def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tupl
             problems.add(shown_path, *lines["summary"], "summary must be one paragraph; move the rest into the body")
         for _, _, message in markup_problems(summary, render):
             problems.add(shown_path, *lines["summary"], f"summary: {message}")
-    for line_in, column, message in markup_problems(parts.body, render):
+    # The body's rendered HTML is checked by `body_problems`, on the HTML the page really gets.
+    for line_in, column, message in source_problems(parts.body):
         problems.add(shown_path, parts.body_line + line_in - 1, column, message)
     if problems:
         return None, problems
@@ -155,9 +157,18 @@ def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tupl
         aliases=tuple(meta.get("aliases", [])),
         reviewed=meta["reviewed"],
         body=parts.body,
+        body_line=parts.body_line,
         lines=lines,
     )
     return note, problems
+
+
+def body_problems(note: Note, body_html: str) -> Problems:
+    """Problems in the HTML a note's body renders to, reported at the first line of the body."""
+    problems = Problems()
+    for message in rendered_problems(body_html):
+        problems.add(note.path, note.body_line, 1, message)
+    return problems
 
 
 def load_notes(notes_dir: Path, shown_dir: str, render: Callable[[str], str]) -> tuple[list[Note], Problems]:

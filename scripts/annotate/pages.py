@@ -28,7 +28,8 @@ def claims_ledger(
     parts = [
         f'<p class="ledger-total">{total} claims, answered in {notes} notes.</p>',
         f'<ul class="ledger-counts" aria-label="Claims by verdict">{summary}</ul>',
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="ledger">',
+        # The ledger repeats the article's words and the notes' titles, which search already finds.
+        '<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table"><table class="ledger">',
         "<thead><tr><th>#</th><th>Claim</th><th>Section</th><th>Verdict</th><th>Note</th></tr></thead><tbody>",
     ]
     for number, row in enumerate(rows, start=1):
@@ -84,11 +85,12 @@ def _crate_entry(crate: Crate, statuses: dict[str, dict[str, str]], notes: list[
         f'<div class="crate" id="{name}">\n'
         f'<h3 class="crate__name">{heading}</h3>\n'
         f'<p class="crate__description">{escape(crate.description)}</p>\n'
-        f'<p class="crate__status"><span class="crate-status crate-status--{crate.status}">{escape(status)}</span> '
+        f'<p class="crate__status" data-search-exclude>'
+        f'<span class="crate-status crate-status--{crate.status}">{escape(status)}</span> '
         f'as of <time datetime="{crate.status_as_of}">{crate.status_as_of}</time> '
         f'(<a href="{escape(crate.status_source)}">where this was seen</a>).{latest}</p>\n'
         f'<p class="crate__facts">Licence: {escape(crate.license)}. Maintainer: {escape(crate.maintainer)}.</p>\n'
-        f'<p class="crate__links"><a href="{escape(crate.crates_io)}">crates.io</a> · '
+        f'<p class="crate__links" data-search-exclude><a href="{escape(crate.crates_io)}">crates.io</a> · '
         f'<a href="{escape(crate.documentation)}">Documentation</a> · '
         f'<a href="{escape(crate.repository)}">Repository</a></p>\n'
         + (f'<p class="crate__notes">Cited in: {cited}</p>\n' if notes else "")

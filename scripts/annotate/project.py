@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,11 @@ class Content:
     problems: Problems
 
     def note(self, note_id: str) -> Note | None:
-        return next((note for note in self.notes if note.id == note_id), None)
+        return self._by_id.get(note_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Note]:
+        return {note.id: note for note in self.notes}
 
 
 def load_content(project: Project, render: Callable[[str], str]) -> Content:

@@ -82,7 +82,8 @@ def row_open() -> str:
 
 def row_close(asides: list[str]) -> str:
     """Close a paragraph's row: its notes, stacked in one margin column."""
-    return f'<div class="ann-margin">{"".join(asides)}</div></div>'
+    # Each note has its own page, which search indexes; the copies in the margin would only repeat it.
+    return f'<div class="ann-margin" data-search-exclude>{"".join(asides)}</div></div>'
 
 
 def splice(source: str, insertions: list[tuple[int, tuple[int, ...], str]]) -> str:
@@ -121,7 +122,7 @@ def note_page(
         f'<p class="ann-page__verdict">Verdict: {verdict_badge(note.verdict, verdict_title, "strong")}',
         f' <span class="ann-page__reviewed">Reviewed <time datetime="{note.reviewed}">{note.reviewed}</time>',
         "</span></p>",
-        '<figure class="ann-page__quote"><blockquote>',
+        '<figure class="ann-page__quote" data-search-exclude><blockquote>',
         sentence_html,
         f'</blockquote><figcaption>From <a href="{escape(section_href)}">{escape(section_heading)}</a>. ',
         f'<a href="{escape(quote_href)}">See these words in the article</a></figcaption></figure>',

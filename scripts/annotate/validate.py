@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from .article import annotate_article
-from .notes import FrontMatter, split_front_matter, verdicts
+from .notes import FrontMatter, body_problems, split_front_matter, verdicts
 from .problems import Problems
 from .project import Project, load_content, markdown_renderer
 from .yamldoc import YamlSyntaxError, decode
@@ -107,5 +107,7 @@ def check_site(config_path: Path) -> tuple[Problems, str]:
         note_href=lambda note: f"notes/{note.id}/",
     )
     problems.extend(article.problems)
+    for note in content.notes:
+        problems.extend(body_problems(note, site.render(note.body)))
     counts = f"{len(content.notes)} notes placed in {len(article.sections)} sections, {len(content.catalog)} crates"
     return problems, counts

@@ -8,6 +8,8 @@ from typing import Any
 import yaml
 
 
+# The pure-Python parser on purpose: MkDocs reads front matter with it, and libyaml's parser
+# accepts some input (a tab after a colon) that it rejects.
 class _StringDatesLoader(yaml.SafeLoader):
     """A safe loader that leaves dates as the strings the author wrote, so that a schema can check them."""
 

@@ -1,0 +1,22 @@
+"""Copies of the site's sources, for building variants of it in tests and benchmarks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ("mkdocs.yml", "docs", "overrides", "scripts", "schemas", "data")
+
+
+def copy_sources(destination: Path) -> Path:
+    """Copy what a build reads (not tests, not build output) into `destination`/project."""
+    project = destination / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)
+    return project
