@@ -58,7 +58,7 @@ def margin_note(
         f'aria-label="Copy link to note {number}">#</a></p>{quoted_html}'
         f'<p class="ann-note__summary">{summary_html}</p>'
         f'<p class="ann-note__more"><a href="{escape(page_href)}">Full note'
-        f'<span class="md-visually-hidden"> on {escape(note.title)}</span></a></p>'
+        f'<span class="ann-visually-hidden"> on {escape(note.title)}</span></a></p>'
         "</aside>"
     )
 
