@@ -66,9 +66,9 @@ def load_catalog(path: Path, shown_path: str) -> tuple[dict[str, Crate], Problem
         return {}, problems
     catalog: dict[str, Crate] = {}
     for index, entry in enumerate(document.data["crates"]):
-        line, _ = document.position(("crates", index))
+        line, column = document.position(("crates", index))
         if entry["name"] in catalog:
-            problems.add(shown_path, line, 1, f"crate '{entry['name']}' is listed twice; keep one entry")
+            problems.add(shown_path, line, column, f"crate '{entry['name']}' is listed twice; keep one entry")
             continue
         catalog[entry["name"]] = Crate(
             project=entry.get("project"), latest=entry.get("latest"), line=line,

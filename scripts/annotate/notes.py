@@ -121,6 +121,10 @@ def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tupl
     for line, column, message in schema_problems(document, "note"):
         problems.add(shown_path, line, column, message)
     lines = {key: document.position((key,)) for key in meta}
+    # Each crate's own line, so that an unknown name is reported where it is written.
+    crates = meta.get("crates")
+    if isinstance(crates, list):
+        lines.update({f"crates/{name}": document.position(("crates", i)) for i, name in enumerate(crates)})
     summary = meta.get("summary")
     if isinstance(summary, str):
         words = len(summary.split())

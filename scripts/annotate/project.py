@@ -89,7 +89,7 @@ def load_content(project: Project, render: Callable[[str], str]) -> Content:
     for note in notes:
         for crate in note.crates:
             if catalog and crate not in catalog:
-                problems.add(note.path, *note.position("crates"), (
+                problems.add(note.path, *note.position(f"crates/{crate}"), (
                     f"crate '{crate}' is not in {catalog_path}{did_you_mean(crate, list(catalog))}; "
                     "add an entry there or correct the name"
                 ))
