@@ -99,12 +99,6 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
         yield line, column, f"{where} lists the same item twice"
     elif kind == "format":
         yield line, column, f"{where} '{error.instance}' is not a date written YYYY-MM-DD"
-    elif kind == "enum":
-        choices = [str(choice) for choice in error.validator_value]
-        yield line, column, (
-            f"{where} '{error.instance}' is not allowed{did_you_mean(str(error.instance), choices)}"
-            f"; use one of: {', '.join(choices)}"
-        )
     else:
         yield line, column, f"{where}: {error.message}"
 
