@@ -19,6 +19,7 @@ from annotate.notes import Note, body_problems, verdicts
 from annotate.project import ARTICLE_PAGE, NOTES_FOLDER, Content, Project, load_content, markdown_renderer
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -30,6 +31,8 @@ LAST_REVIEW_MARKER = "<!-- last-review -->"
 LEDGER_MARKER = "<!-- claims-ledger -->"
 EXERCISE_MARKER = "<!-- exercise-article -->"
 CRATES_PAGE = "crates.md"
+# iframe-worker 1.0.4's shim (MIT), kept in the site so the offline copy's search needs no network.
+OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker-shim.js"
 ANNOTATIONS_FILE = "annotations.jsonld"
 
 
@@ -74,9 +77,13 @@ def _note_id(page: Page) -> str | None:
     return name[:-3] if folder == NOTES_FOLDER and name.endswith(".md") else None
 
 
+@event_priority(100)  # before Material's offline plugin, which would otherwise add the shim from unpkg.com
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _build
     _build = _Build(config)
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SEARCH_SHIM]
     # A renamed note's old page redirects to the new one (mkdocs-redirects writes the pages).
     redirects = {
         f"{NOTES_FOLDER}/{alias}.md": f"{NOTES_FOLDER}/{note.id}.md"

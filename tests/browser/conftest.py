@@ -1,0 +1,150 @@
+"""Browser fixtures: the built site served on 127.0.0.1, one Chromium per session, one context per page.
+
+Playwright's own browser download is never used: the system Chromium is launched from $CHROMIUM
+(as `make test` sets it from scripts/find-chromium.sh) or from `chromium` on PATH.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, sync_playwright
+
+LOCAL_HOST = "127.0.0.1"
+
+# We run as root, without a GPU, and Chromium must not phone Google hosts (they are unreachable here).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Any other host fails to resolve at once: a third-party request is still seen (and recorded), but a test
+# never waits on, or depends on, the internet. Cheaper than intercepting every request with page.route.
+BLOCK_OTHER_HOSTS = f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOCAL_HOST}"
+
+# Requests to these schemes go over the network; data: and blob: URLs never leave the page.
+NETWORK_SCHEMES = {"http", "https", "ws", "wss"}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class QuietServer(ThreadingHTTPServer):
+    """Does not print a traceback when the browser drops a connection mid-response (closing a context)."""
+
+    def handle_error(self, request, client_address) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL of the built site, served over HTTP as a visitor would see it (not file://)."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = QuietServer((LOCAL_HOST, 0), handler)  # port 0: the OS picks a free one
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield f"http://{LOCAL_HOST}:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not path:
+        pytest.fail(
+            "No Chromium for the browser tests: set CHROMIUM=/path/to/chromium or run `make test`, "
+            "which finds or installs one with scripts/find-chromium.sh.",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless system Chromium for the whole session; each test gets its own context."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=[*CHROMIUM_ARGS, BLOCK_OTHER_HOSTS])
+        yield browser
+        browser.close()
+
+
+def is_third_party(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in NETWORK_SCHEMES and parts.hostname != LOCAL_HOST
+
+
+@dataclass
+class OpenedPage:
+    """A Playwright page plus what went wrong while it was used, for tests to assert on."""
+
+    page: Page
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    third_party_requests: list[str] = field(default_factory=list)
+
+    def record(self) -> None:
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
+        self.page.on("request", self._on_request)
+        self.page.on("requestfailed", lambda request: self.failed_requests.append(
+            f"{request.url} ({request.failure})"))
+        self.page.on("response", self._on_response)
+
+    def _on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} at {message.location.get('url', '?')}")
+
+    def _on_request(self, request: Request) -> None:
+        if is_third_party(request.url):
+            self.third_party_requests.append(request.url)
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.failed_requests.append(f"{response.url} (HTTP {response.status})")
+
+
+PageFactory = Callable[..., OpenedPage]
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[PageFactory]:
+    """Opens a fresh page: `page(width=1440, height=900, scheme="dark", javascript=True, served=True)`.
+
+    Each call gets its own browser context (clean storage, so Material's saved palette cannot
+    leak between tests); `goto("/")` resolves against the local server.
+    """
+    contexts: list[BrowserContext] = []
+
+    def open_page(width: int = 1440, height: int = 900, scheme: str = "light", javascript: bool = True,
+                  served: bool = True) -> OpenedPage:
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            color_scheme=scheme,
+            java_script_enabled=javascript,
+            base_url=site_url if served else None,  # served=False: for file:// pages, no base URL
+        )
+        contexts.append(context)
+        opened = OpenedPage(context.new_page())
+        opened.record()
+        return opened
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,66 @@
+"""The offline copy (`make offline`) works from disk: notes, links between pages and search, with no network.
+
+It is built once for this module with OFFLINE=true and opened over file://, as a reader would open the
+unzipped handout. The session's Chromium resolves no host but 127.0.0.1, so "no network" is real here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site
+from playwright.sync_api import expect
+
+NOTE = "#note-low-latency-garbage-collector"
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    result = build_site(ROOT, tmp_path_factory.mktemp("offline") / "offline", ("OFFLINE", "true"))
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def open_offline(page, offline_site: Path, width: int = 1440, height: int = 900):
+    opened = page(width=width, height=height, served=False)
+    opened.page.goto((offline_site / "index.html").as_uri())
+    return opened
+
+
+def test_offline_copy_shows_a_note_and_opens_its_full_note_from_disk(page, offline_site):
+    browser_page = open_offline(page, offline_site).page
+    note = browser_page.locator(NOTE)
+    expect(note).to_be_visible()
+    expect(note.locator(".ann-note__summary")).to_contain_text("garbage collector")
+
+    full_note = note.locator(".ann-note__more a")
+    title = full_note.inner_text().removeprefix("Full note").strip().removeprefix("on ")
+    full_note.click()
+
+    expect(browser_page).to_have_url((offline_site / "notes" / "low-latency-garbage-collector.html").as_uri())
+    expect(browser_page.locator("h1")).to_have_text(title)
+
+
+def test_offline_copy_requests_nothing_from_the_network(page, offline_site):
+    opened = open_offline(page, offline_site)
+    opened.page.wait_for_load_state("networkidle")
+
+    assert opened.third_party_requests == [], "the offline copy reaches for the network"
+    assert opened.console_errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)], ids=["desktop", "phone"])
+def test_offline_copy_search_finds_notes_from_disk(page, offline_site, width, height):
+    browser_page = open_offline(page, offline_site, width, height).page
+    if width >= 960:
+        browser_page.keyboard.press("/")  # Material's shortcut; the box itself sits in the header
+    else:
+        browser_page.locator('label.md-header__button[for="__search"]').click()  # the header's search icon
+    search = browser_page.locator("input.md-search__input")
+    # Material focuses it at once, or hides the whole search box if its worker cannot start.
+    expect(search, "the search box did not take focus").to_be_focused(timeout=2000)
+
+    search.press_sequentially("garbage")
+
+    expect(browser_page.locator(".md-search-result__item").first).to_be_visible()

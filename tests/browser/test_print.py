@@ -1,0 +1,87 @@
+"""Printing `/` gives a handout: every note with its number, verdict and summary, link addresses, no site chrome.
+
+The article is printed to PDF once by Chromium (page.pdf applies the print stylesheet) and its text read
+back with pypdf. PDF text breaks lines and sometimes words anywhere, so text is compared with all
+whitespace removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from pypdf import PdfReader
+
+# Every note's number, verdict word, summary and "Full note" address, as the page has them.
+NOTES = """() => [...document.querySelectorAll('.article .ann-note')].map((note) => ({
+  id: note.id,
+  number: note.querySelector('.ann-note__number').textContent.trim(),
+  verdict: note.querySelector('.ann-verdict').textContent.trim(),
+  summary: note.querySelector('.ann-note__summary').textContent,
+  href: note.querySelector('.ann-note__more a').getAttribute('href'),
+}))"""
+
+# Screen-only text: the header's site name and search box, Material's skip link, back-to-top button and footer.
+CHROME_ANYWHERE = ["Rust & ML, Annotated", "Skip to content", "Back to top", "Made with", "Switch to dark mode"]
+# Short chrome labels that could occur inside a sentence, so only a line of their own counts.
+CHROME_LINES = ["Search", "Type to start searching", "The article", "Claims ledger", "Rust ML crates", "Method",
+                "Exercise", "For instructors"]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@dataclass(frozen=True)
+class PrintedArticle:
+    text: str
+    notes: list[dict]
+
+    @property
+    def squeezed(self) -> str:
+        return squeeze(self.text)
+
+    @property
+    def lines(self) -> list[str]:
+        return [" ".join(line.split()) for line in self.text.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def printed(browser, site_url, tmp_path_factory) -> Iterator[PrintedArticle]:
+    context = browser.new_context(base_url=site_url)
+    try:
+        browser_page = context.new_page()
+        browser_page.goto("/", wait_until="networkidle")
+        notes = browser_page.evaluate(NOTES)
+        path = tmp_path_factory.mktemp("print") / "article.pdf"
+        browser_page.pdf(path=path, format="A4")
+    finally:
+        context.close()
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert notes, "no notes in the article"
+    yield PrintedArticle(text, notes)
+
+
+def test_printed_article_has_every_note_summary(printed):
+    missing = [note["id"] for note in printed.notes if squeeze(note["summary"]) not in printed.squeezed]
+    assert not missing, f"summaries missing from the printed article: {missing}"
+
+
+def test_printed_article_numbers_every_note_with_its_verdict(printed):
+    flat = " ".join(printed.text.split())
+    missing = [f"{note['number']} {note['verdict']} ({note['id']})" for note in printed.notes
+               if not re.search(rf"(?<!\d){note['number']}\s*{re.escape(note['verdict'])}", flat)]
+    assert not missing, f"note numbers not printed before their verdict: {missing}"
+
+
+def test_printed_article_shows_each_full_note_link_address(printed):
+    missing = [note["href"] for note in printed.notes if f"<{note['href']}>" not in printed.squeezed]
+    assert not missing, f"link addresses not printed after 'Full note': {missing}"
+
+
+def test_printed_article_leaves_out_header_search_and_site_navigation(printed):
+    printed_chrome = [text for text in CHROME_ANYWHERE if text in printed.text]
+    printed_chrome += [line for line in printed.lines if line in CHROME_LINES]
+    assert not printed_chrome, f"screen-only chrome in the printed article: {printed_chrome}"

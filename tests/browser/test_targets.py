@@ -1,0 +1,73 @@
+"""A link to `/#note-<id>` or `/#quote-<id>` lands on its target below Material's sticky header, highlighted."""
+
+from __future__ import annotations
+
+import pytest
+
+# The first, a middle and the last note: the last cannot scroll to the top, the page ends first.
+NOTE_IDS = ["fast-and-safe", "custom-models-outperform", "popularity-expected-to-continue"]
+
+SCREENS = {"desktop": (1440, 900), "phone": (390, 844)}
+
+# Where the target and the sticky header are in the viewport, and how the target is painted.
+MEASURE_TARGET = """(id) => {
+  const target = document.getElementById(id);
+  const box = target.getBoundingClientRect();
+  const header = document.querySelector('.md-header');
+  const style = getComputedStyle(target);
+  // Another quote, neither the target nor nested with it (quote 17 sits inside quote 18).
+  const other = [...document.querySelectorAll('mark.ann-quote')]
+    .find((quote) => quote !== target && !quote.contains(target) && !target.contains(quote));
+  return {
+    matchesTarget: target.matches(':target'),
+    top: box.top,
+    bottom: box.bottom,
+    headerBottom: header.getBoundingClientRect().bottom,
+    headerPosition: getComputedStyle(header).position,
+    viewportHeight: innerHeight,
+    outlineStyle: style.outlineStyle,
+    background: style.backgroundColor,
+    otherQuoteBackground: getComputedStyle(other).backgroundColor,
+  };
+}"""
+
+# Two frames after load: any scroll the page or Material's script makes on load has happened.
+AFTER_TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def follow(browser_page, fragment: str) -> dict:
+    """Opens `/#fragment` as a fresh page load (as from a link elsewhere) and measures its target."""
+    browser_page.goto("about:blank")  # otherwise going from /#a to /#b would only change the hash
+    browser_page.goto(f"/#{fragment}", wait_until="load")
+    browser_page.evaluate(AFTER_TWO_FRAMES)
+    return browser_page.evaluate(MEASURE_TARGET, fragment)
+
+
+def assert_clear_of_the_header(fragment: str, target: dict) -> None:
+    assert target["matchesTarget"], f"#{fragment} is not the :target after following /#{fragment}"
+    assert target["headerPosition"] in {"sticky", "fixed"}, "Material's header is no longer sticky: test is moot"
+    assert target["top"] >= target["headerBottom"], (
+        f"#{fragment} starts at y={target['top']:.1f}, under the sticky header (ends at y={target['headerBottom']})")
+    assert target["bottom"] <= target["viewportHeight"], (
+        f"#{fragment} ends at y={target['bottom']:.1f}, below the viewport (height {target['viewportHeight']})")
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_following_a_note_link_shows_the_note_below_the_header_outlined(page, screen):
+    browser_page = page(*SCREENS[screen]).page
+    for note_id in NOTE_IDS:
+        fragment = f"note-{note_id}"
+        target = follow(browser_page, fragment)
+        assert_clear_of_the_header(fragment, target)
+        assert target["outlineStyle"] != "none", f"#{fragment} is not outlined as the target"
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_following_a_quote_link_shows_the_quote_below_the_header_highlighted(page, screen):
+    browser_page = page(*SCREENS[screen]).page
+    for note_id in NOTE_IDS:
+        fragment = f"quote-{note_id}"
+        target = follow(browser_page, fragment)
+        assert_clear_of_the_header(fragment, target)
+        assert target["background"] != target["otherQuoteBackground"], (
+            f"#{fragment} has the same background as a quote that is not the target ({target['background']})")
