@@ -1,4 +1,4 @@
-"""Keyboard readers can reach every note number in the article and see where focus is."""
+"""Keyboard readers can reach every quote link and every link in the notes, and see where focus is."""
 
 from __future__ import annotations
 
@@ -7,12 +7,20 @@ import pytest
 # Anything Tab can stop on; one press per candidate (plus a few) is enough to pass them all.
 FOCUSABLE = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]"
 
+# The links under test: the numbers after quotes, and the number, copy-link and "Full note" links of notes.
+# A link is known by its role and target, since a quote's number and its note's permalink share a target.
+# (Not by className: Material adds a focus-visible class to whatever has focus.)
+NOTE_LINKS = ".ann-ref a, .ann-note a"
+KEY = ("(a) => `${a.closest('.ann-ref') ? 'ref' : a.classList.contains('ann-note__number') ? 'number' "
+       ": a.classList.contains('ann-permalink') ? 'permalink' : 'more'} ${a.getAttribute('href')}`")
+
 # What the keyboard focus is on after a Tab, and whether anything draws a ring around it.
 FOCUSED = """() => {
   const element = document.activeElement;
   const style = getComputedStyle(element);
+  const key = """ + KEY + """;
   return {
-    href: element.matches('.ann-ref a') ? element.getAttribute('href') : null,
+    href: element.matches('""" + NOTE_LINKS + """') ? key(element) : null,
     focusVisible: element.matches(':focus-visible'),
     outlineStyle: style.outlineStyle,
     outlineWidth: parseFloat(style.outlineWidth),
@@ -26,8 +34,8 @@ def has_focus_indicator(focused: dict) -> bool:
     return outline or focused["boxShadow"] != "none"
 
 
-def tab_through_note_numbers(browser_page, wanted: set[str]) -> dict[str, dict]:
-    """Presses Tab until every wanted note number has had focus; returns how each looked when focused."""
+def tab_through_note_links(browser_page, wanted: set[str]) -> dict[str, dict]:
+    """Presses Tab until every wanted link has had focus; returns how each looked when focused."""
     seen: dict[str, dict] = {}
     for _ in range(browser_page.locator(FOCUSABLE).count() + 5):
         browser_page.keyboard.press("Tab")
@@ -40,13 +48,13 @@ def tab_through_note_numbers(browser_page, wanted: set[str]) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)], ids=["desktop", "phone"])
-def test_note_numbers_are_reachable_by_tab_with_a_visible_focus_ring(page, width, height):
+def test_quote_and_note_links_are_reachable_by_tab_with_a_visible_focus_ring(page, width, height):
     browser_page = page(width=width, height=height).page
     browser_page.goto("/")
-    wanted = set(browser_page.locator(".ann-ref a").evaluate_all("links => links.map(a => a.getAttribute('href'))"))
-    assert wanted, "no note numbers (.ann-ref a) in the article"
+    wanted = set(browser_page.locator(NOTE_LINKS).evaluate_all(f"links => links.map({KEY})"))
+    assert len(wanted) == 4 * browser_page.locator(".ann-note").count(), "expected four links per note"
 
-    seen = tab_through_note_numbers(browser_page, wanted)
+    seen = tab_through_note_links(browser_page, wanted)
 
     assert seen.keys() == wanted, f"never reached by Tab: {sorted(wanted - seen.keys())}"
     for href, focused in seen.items():
