@@ -71,3 +71,19 @@ def test_an_alias_keeps_the_old_page_and_anchors_working(renamed):
     assert re.search(r'id="note-pytorch-governance"[^>]*>.{0,40}<span class="ann-alias" id="note-facebooks-pytorch">',
                      article)
     assert '<span class="ann-alias" id="quote-facebooks-pytorch"></span>' in article
+
+
+def test_an_alias_that_is_already_a_notes_id_is_reported(tmp_path):
+    from annotate.project import Project, load_content
+    from helpers import render_markdown
+
+    project = copy_project(tmp_path)
+    note = project / "docs" / "notes" / "facebooks-pytorch.md"
+    note.write_text(note.read_text(encoding="utf-8").replace(
+        "\nreviewed:", "\naliases:\n  - fast-and-safe\nreviewed:", 1), encoding="utf-8")
+    content = load_content(Project(project, project / "docs"), render_markdown)
+    line = note.read_text(encoding="utf-8").splitlines().index("  - fast-and-safe") + 1
+    assert [str(problem) for problem in content.problems.sorted()] == [
+        f"docs/notes/facebooks-pytorch.md:{line}:3: alias 'fast-and-safe' is already the id or an alias of "
+        "docs/notes/fast-and-safe.md; each old link can lead to one note"
+    ]
