@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,9 @@ def markdown_renderer(extensions: list[Any], configs: dict[str, dict[str, Any]])
     """Markdown to HTML with the site's extensions, for summaries and for checking what notes become."""
     converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
 
+    # A summary is shown in the margin, on its note page, in the exercise and in the exports;
+    # the same text always gives the same HTML, so each is converted once per build.
+    @cache
     def render(text: str) -> str:
         converter.reset()
         return converter.convert(text)
