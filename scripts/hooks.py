@@ -115,12 +115,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         dates = sorted(note.reviewed for note in build.content.notes)
         markdown = markdown.replace(LAST_REVIEW_MARKER, f"{dates[0]}" if dates else "no note yet")
     if CRATE_GUIDE_MARKER in markdown:
-        citing: dict[str, list[Note]] = {}
-        for note in sorted(build.content.notes, key=lambda n: n.title):
-            for crate in note.crates:
-                citing.setdefault(crate, []).append(note)
         markdown = markdown.replace(CRATE_GUIDE_MARKER, pages.crate_guide(
-            build.content.catalog, categories(), statuses(), citing, _note_href(files, page)
+            build.content.catalog, build.content.notes, categories(), statuses(), _note_href(files, page)
         ))
     return markdown
 

@@ -49,6 +49,12 @@ class AnchorFailure:
     matches: int = 0
 
 
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of the line (one paragraph of a section) that holds text[start:end]."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end == -1 else line_end
+
+
 def find_all(text: str, quote: str) -> list[int]:
     """Start offsets of every occurrence of `quote` in `text`, overlapping ones included."""
     starts, position = [], text.find(quote)
@@ -109,9 +115,7 @@ def distinguishing_context(text: str, start: int, end: int) -> tuple[str | None,
 
 
 def _excerpt(text: str, start: int, end: int, margin: int = 30) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start, line_end = line_around(text, start, end)
     # Widen to whole words, so an excerpt never starts or ends inside a word.
     left = line_start if start - margin <= line_start else text.rfind(" ", line_start, start - margin) + 1
     right = line_end if end + margin >= line_end else text.find(" ", end + margin, line_end)

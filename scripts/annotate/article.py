@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import render
-from .anchoring import Anchor, anchor_quote, normalise
+from .anchoring import Anchor, anchor_quote, line_around, normalise
 from .notes import Note
 from .problems import Problems
 from .schema import did_you_mean
@@ -186,9 +186,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\u201d\u2019]*(?= |$)")
 def _sentence(source: str, placement: Placement) -> str:
     """The quote's sentence as the page shows it, with the quoted words marked."""
     section, text = placement.section, placement.section.text
-    line_start = text.rfind("\n", 0, placement.start) + 1
-    line_end = text.find("\n", placement.end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start, line_end = line_around(text, placement.start, placement.end)
     ends_before = [m.end() for m in _SENTENCE_END.finditer(text, line_start, placement.start)]
     start = ends_before[-1] + 1 if ends_before else line_start
     after = _SENTENCE_END.search(text, max(placement.end - 1, line_start), line_end)

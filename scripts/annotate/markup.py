@@ -105,8 +105,8 @@ class _RenderedChecker(HTMLParser):
         for name, value in attrs:
             if name not in ALLOWED_ATTRIBUTES:
                 self.problems.append(f"the Markdown renders to a '{name}' attribute on <{tag}>; notes may not set it")
-            elif name == "href" and value is not None and unsafe_url(value):
-                self.problems.append(unsafe_url(value) or "")
+            elif name == "href" and value is not None and (reason := unsafe_url(value)):
+                self.problems.append(reason)
 
     def handle_comment(self, data: str) -> None:
         self.problems.append("the Markdown renders to an HTML comment, which notes may not contain")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .anchoring import line_around
 from .article import Placement
 from .notes import Note
 
@@ -55,9 +56,7 @@ def claim_review(
 def quote_selector(source: str, placement: Placement) -> dict[str, str]:
     """A TextQuoteSelector for the note's words, with context taken from the same paragraph."""
     section, text = placement.section, placement.section.text
-    line_start = text.rfind("\n", 0, placement.start) + 1
-    line_end = text.find("\n", placement.end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start, line_end = line_around(text, placement.start, placement.end)
     selector = {
         "type": "TextQuoteSelector",
         "exact": section.source_text(source, placement.start, placement.end),

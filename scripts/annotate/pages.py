@@ -54,12 +54,19 @@ def claims_ledger(
 
 def crate_guide(
     catalog: dict[str, Crate],
+    notes: list[Note],
     categories: dict[str, dict[str, str]],
     statuses: dict[str, dict[str, str]],
-    citing: dict[str, list[Note]],
     note_href: Callable[[Note], str],
 ) -> str:
-    """Markdown for the crate guide: a heading per category, then an entry per crate, each with its own id."""
+    """Markdown for the crate guide: a heading per category, then an entry per crate, each with its own id.
+
+    Each entry links back to the notes that cite it, in order of their titles.
+    """
+    citing: dict[str, list[Note]] = {}
+    for note in sorted(notes, key=lambda n: n.title):
+        for crate in note.crates:
+            citing.setdefault(crate, []).append(note)
     parts = [
         f"The guide lists {len(catalog)} crates. Each status is what the linked page showed on the date given; "
         "check it again before you depend on a crate.\n"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .anchoring import fold_char
+from .anchoring import fold_char, line_around
 
 SECTION_CLASS = "article-section"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -52,8 +52,7 @@ class Section:
         """The text of characters [first, last) as the page shows it, typography and all (tags removed)."""
         if first >= last:
             return ""
-        line_end = self.text.find("\n", first)
-        line_end = len(self.text) if line_end == -1 else line_end
+        _, line_end = line_around(self.text, first, first)
         start = self.char_starts[first]
         # The end of a line maps to its last character's end, so the block's closing tag is left out.
         end = self.char_starts[last] if last < line_end else self.char_ends[min(last, line_end) - 1]
