@@ -39,6 +39,7 @@ from sitecopy import ROOT, copy_sources
 RUNS = 5
 SCALES = (10, 100, 1000)
 SYNTHETIC_SECTIONS = 100
+NO_CLAIM = "This section makes no claim."  # the sentence of a synthetic section without notes
 TARGETS = {
     "first_view_kib": 85,
     "first_view_ratio": 1.10,
@@ -146,16 +147,19 @@ def synthetic_project(work: Path, notes: int) -> Path:
     for section in range(SYNTHETIC_SECTIONS):
         mine = range(section, notes, SYNTHETIC_SECTIONS)
         sentences = " ".join(f"Claim {n} says that kernel k{n} runs fast on device d{n}." for n in mine)
-        sentences = sentences or "This section makes no claim."
+        sentences = sentences or NO_CLAIM
         sections.append(
             f'<section class="article-section" markdown>\n\n## Section {section} {{#section-{section}}}\n\n'
             f"{sentences}\n\n</section>\n"
         )
     (docs / "index.md").write_text("---\ntitle: Synthetic\n---\n\n# Synthetic\n\n" + "\n".join(sections))
+    # Sections without a note have one sentence, which makes no claim; every other sentence is quoted.
+    listed = f"  - sentence: {NO_CLAIM}\n    reason: It makes no claim.\n" if notes < SYNTHETIC_SECTIONS else ""
+    (project / "data" / "no-claims.yml").write_text(f"sentences:\n{listed}" if listed else "sentences: []\n")
     for n in range(notes):
         (docs / "notes" / f"note-{n}.md").write_text(
             f"---\ntitle: Note {n}\nsection: section-{n % SYNTHETIC_SECTIONS}\nquote: kernel k{n} runs fast\n"
-            f"verdict: accurate\nsummary: Kernel {n} is checked.\nreviewed: 2026-11-24\n---\n\nBody {n}.\n"
+            f"verdict: accurate\nsummary: Kernel {n} is checked.\nreviewed: 2026-11-24\nchanges: []\n---\n\nBody {n}.\n"
         )
     return project
 
@@ -170,7 +174,8 @@ def anchoring_times(project: Path) -> dict[str, float]:
     sections = {section.id: section for section in read_sections(html)}
     started = time.perf_counter()
     for note in notes:
-        anchor_quote(sections[note.section].text, note.quote, note.prefix, note.suffix)
+        quote = note.quote
+        anchor_quote(sections[note.section].text, quote.text, quote.prefix, quote.suffix)
     anchoring = time.perf_counter() - started
     started = time.perf_counter()
     result = annotate_article(html, "docs/index.md", notes, render_markdown=render,

@@ -6,16 +6,19 @@ Every problem of a build is collected and reported once, in `on_env`, before any
 
 from __future__ import annotations
 
+import datetime
 import json
 from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from annotate import ledger, metadata, pages, render
-from annotate.article import AnnotatedArticle, Placement, annotate_article, exercise_html
+from annotate import changelog, ledger, metadata, pages, render
+from annotate.article import AnnotatedArticle, exercise_html
 from annotate.catalog import categories, statuses
-from annotate.notes import Note, body_problems, verdicts
+from annotate.feed import corrections_feed
+from annotate.notes import Note, Quote, body_problems, change_kinds, quote_anchor, verdicts
+from annotate.pipeline import place_notes
 from annotate.project import ARTICLE_PAGE, NOTES_FOLDER, Content, Project, load_content, markdown_renderer
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,10 +30,13 @@ from mkdocs.utils import get_relative_url
 # Markers that pages put where generated content goes, so each page's own prose stays editable Markdown.
 LEGEND_MARKER = "<!-- verdict-legend -->"
 CRATE_GUIDE_MARKER = "<!-- crate-guide -->"
-LAST_REVIEW_MARKER = "<!-- last-review -->"
+REVIEW_DATES_MARKER = "<!-- review-dates -->"
 LEDGER_MARKER = "<!-- claims-ledger -->"
 EXERCISE_MARKER = "<!-- exercise-article -->"
+CORRECTIONS_MARKER = "<!-- corrections -->"
 CRATES_PAGE = "crates.md"
+CORRECTIONS_PAGE = "corrections.md"
+FEED_FILE = "corrections/feed.xml"  # beside the corrections page, relative to the site
 # iframe-worker 1.0.4's shim (MIT), kept in the site so the offline copy's search needs no network.
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker-shim.js"
 ANNOTATIONS_FILE = "annotations.jsonld"
@@ -46,8 +52,11 @@ class _Build:
         self.content: Content = load_content(self.project, self.render)
         self.verdicts = verdicts()
         self.verdict_titles = {key: value["title"] for key, value in self.verdicts.items()}
+        self.change_kinds = change_kinds()
+        self.change_titles = {key: value["title"] for key, value in self.change_kinds.items()}
         self.article: AnnotatedArticle | None = None
         self.annotations_json = ""
+        self.feed: bytes | None = None
 
 
 _build: _Build | None = None
@@ -111,9 +120,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta["description"] = escape(page.meta["description"])
     if LEGEND_MARKER in markdown:
         markdown = markdown.replace(LEGEND_MARKER, render.verdict_legend(build.verdicts))
-    if LAST_REVIEW_MARKER in markdown:
-        dates = sorted(note.reviewed for note in build.content.notes)
-        markdown = markdown.replace(LAST_REVIEW_MARKER, f"{dates[0]}" if dates else "no note yet")
+    if REVIEW_DATES_MARKER in markdown:
+        markdown = markdown.replace(REVIEW_DATES_MARKER, pages.review_dates(build.content.notes))
     if CRATE_GUIDE_MARKER in markdown:
         markdown = markdown.replace(CRATE_GUIDE_MARKER, pages.crate_guide(
             build.content.catalog, build.content.notes, categories(), statuses(), _note_href(files, page)
@@ -125,13 +133,16 @@ def _describe_note_page(build: _Build, note: Note, page: Page, config: MkDocsCon
     """Page metadata for a note: its summary as the description, and ClaimReview structured data."""
     page.meta["description"] = escape(metadata.plain_text(build.render(note.summary)))
     article = files.get_file_from_path(ARTICLE_PAGE)
-    quote_url = (
-        urljoin(config.site_url, f"{article.url}#quote-{note.id}") if config.site_url
-        else f"{_href(files, ARTICLE_PAGE, page)}#quote-{note.id}"
-    )
-    page.meta["structured_data"] = metadata.to_json_ld(metadata.claim_review(
+
+    def quote_url(quote: Quote) -> str:
+        anchor = quote_anchor(note.id, quote.slug)
+        if config.site_url:
+            return urljoin(config.site_url, f"{article.url}#{anchor}")
+        return f"{_href(files, ARTICLE_PAGE, page)}#{anchor}"
+
+    page.meta["structured_data"] = metadata.to_json_ld(metadata.claim_reviews(
         note,
-        verdict_title=build.verdict_titles[note.verdict],
+        verdict_titles=build.verdict_titles,
         page_url=page.canonical_url,
         quote_url=quote_url,
         article_title=_article_title(article.page, config),
@@ -150,12 +161,19 @@ def on_page_content(html: str, *, page: Page, files: Files, **kwargs: Any) -> st
     if note is not None:
         build.content.problems.extend(body_problems(note, html))
     html = render.label_permalinks(html)
+    if CORRECTIONS_MARKER in html:
+        html = html.replace(CORRECTIONS_MARKER, pages.corrections(
+            changelog.entries(build.content.notes),
+            build.change_kinds,
+            _note_href(files, page),
+            feed_href=get_relative_url(FEED_FILE, page.url),
+        ))
     if page.file.src_uri != ARTICLE_PAGE:
         return html
-    build.article = annotate_article(
+    build.article = place_notes(
+        build.project,
+        build.content,
         html,
-        build.project.shown(build.project.article_source),
-        build.content.notes,
         render_markdown=build.render,
         verdict_titles=build.verdict_titles,
         note_href=_note_href(files, page),
@@ -172,15 +190,15 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> An
         problems.extend(build.article.problems)
     if problems:
         raise PluginError(problems.report("the site was not built."))
-    rows = ledger.claims(build.article)
+    claims = build.article.placements
     for file in files.documentation_pages():
         page = file.page
         if page is None or page.content is None:
             continue
         if LEDGER_MARKER in page.content:
             page.content = page.content.replace(LEDGER_MARKER, pages.claims_ledger(
-                rows,
-                ledger.verdict_counts(rows, list(build.verdicts)),
+                claims,
+                ledger.verdict_counts(claims, list(build.verdicts)),
                 build.verdict_titles,
                 article_href=_href(files, ARTICLE_PAGE, page),
                 note_href=_note_href(files, page),
@@ -193,15 +211,21 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> An
                 note_href=_note_href(files, page),
             )))
         note_id = _note_id(page)
-        placement = build.article.placement(note_id) if note_id else None
-        if placement is not None:
-            page.content = _note_page(build, placement, page, files)
+        if note_id and build.article.placement(note_id) is not None:
+            page.content = _note_page(build, note_id, page, files)
     build.annotations_json = _annotations(build, build.article, config, files)
+    if files.get_file_from_path(CORRECTIONS_PAGE) is not None:
+        build.feed = _feed(build, config, files)
     return env
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
-    Path(config.site_dir, ANNOTATIONS_FILE).write_text(_current().annotations_json, encoding="utf-8")
+    build = _current()
+    Path(config.site_dir, ANNOTATIONS_FILE).write_text(build.annotations_json, encoding="utf-8")
+    if build.feed is not None:
+        feed = Path(config.site_dir, FEED_FILE)
+        feed.parent.mkdir(parents=True, exist_ok=True)
+        feed.write_bytes(build.feed)
 
 
 def _site_url(config: MkDocsConfig, url: str) -> str:
@@ -227,20 +251,36 @@ def _annotations(build: _Build, article: AnnotatedArticle, config: MkDocsConfig,
     ), ensure_ascii=False, indent=2)
 
 
-def _note_page(build: _Build, placement: Placement, page: Page, files: Files) -> str:
-    note = placement.note
-    to_article = _href(files, ARTICLE_PAGE, page)
+def _feed(build: _Build, config: MkDocsConfig, files: Files) -> bytes:
+    """The corrections feed; its links are absolute when site_url is set, else relative to the feed itself."""
+
+    def url(target: str) -> str:
+        return urljoin(config.site_url, target) if config.site_url else get_relative_url(target, FEED_FILE)
+
+    notes = build.content.notes
+    return corrections_feed(
+        changelog.entries(notes),
+        title=f"{config.site_name}: corrections and updates",
+        author=config.site_name,
+        feed_url=url(FEED_FILE),
+        page_url=url(files.get_file_from_path(CORRECTIONS_PAGE).url),
+        note_url=lambda note: url(files.get_file_from_path(f"{NOTES_FOLDER}/{note.id}.md").url),
+        change_titles=build.change_titles,
+        updated=max((note.reviewed for note in notes), default=datetime.date.today().isoformat()),
+    )
+
+
+def _note_page(build: _Build, note_id: str, page: Page, files: Files) -> str:
+    quotes = build.article.quotes_of(note_id)
+    note = quotes[0].note
     to_crates = _href(files, CRATES_PAGE, page)
     return render.note_page(
-        note,
-        verdict_title=build.verdict_titles[note.verdict],
-        folded=[(claim, build.verdict_titles[claim.verdict]) for claim in note.folded],
+        quotes,
+        verdict_titles=build.verdict_titles,
+        change_titles=build.change_titles,
         summary_html=render.inline(build.render(note.summary)),
         body_html=page.content or "",
-        sentence_html=placement.sentence_html,
-        section_heading=placement.section.heading or "the introduction",
-        section_href=f"{to_article}#{placement.section.id}",
-        quote_href=f"{to_article}#quote-{note.id}",
+        article_href=_href(files, ARTICLE_PAGE, page),
         crates=[build.content.catalog[name] for name in note.crates],
         crate_href={name: f"{to_crates}#{name}" for name in note.crates},
     )

@@ -31,7 +31,9 @@ summary: >-
 sources:
   - title: TODO what the source is
     url: https://TODO
+    accessed: {today}
 reviewed: {today}
+changes: []
 ---
 
 TODO the full explanation: what the article says, what the sources show, and a short example
@@ -97,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     shown = site.project.shown(path)
     added = f", with a {'prefix' if prefix else 'suffix'} to pick the first of several" if context else ""
     print(f"wrote {shown} (section '{section.id}'{added})")
-    print("left to fill in: title, verdict, summary, sources (https, primary first), the body; crates if any")
+    print("left to fill in: title, verdict, summary, sources (https, primary first, each with the day you read it), "
+          "the body; crates if any")
     print(f"then run: make check   (it names any line of {shown} that still needs work)")
     return 0
 

@@ -2,27 +2,46 @@
 
 from __future__ import annotations
 
-from annotate.notes import Note, Source
+from annotate.notes import Note, Quote, Source
 from annotate.project import markdown_renderer
 
 render_markdown = markdown_renderer(["attr_list", "toc"], {})
 
 
-def make_note(note_id: str, quote: str, section: str = "intro", **fields) -> Note:
+def make_note(
+    note_id: str,
+    quote: str,
+    section: str = "intro",
+    *,
+    verdict: str = "false",
+    prefix: str | None = None,
+    suffix: str | None = None,
+    claims: tuple[tuple[str, str, str], ...] = (),
+    **fields,
+) -> Note:
+    """A note as the loader would give it; `claims` are (id, quote, verdict), written from line 13 on."""
+    quotes = (
+        Quote(None, quote, prefix, suffix, verdict, False, ""),
+        *(Quote(slug, words, None, None, claim_verdict, False, f"claims[{index}]")
+          for index, (slug, words, claim_verdict) in enumerate(claims, start=1)),
+    )
+    lines = {"quote": (4, 8), "section": (3, 10), "verdict": (5, 10), "crates": (9, 1)}
+    for index in range(1, len(claims) + 1):
+        lines[f"claims[{index}].quote"] = (10 + 3 * index, 12)
+        lines[f"claims[{index}].verdict"] = (11 + 3 * index, 14)
     values = {
         "title": f"Note {note_id}",
-        "prefix": None,
-        "suffix": None,
-        "verdict": "false",
         "summary": f"Summary of {note_id}.",
-        "sources": (Source("A source", "https://example.org/source"),),
+        "inference": None,
+        "sources": (Source("A source", "https://example.org/source", "2026-11-24"),),
         "crates": (),
-        "folded": (),
+        "versions": (),
         "aliases": (),
         "reviewed": "2026-11-24",
+        "changes": (),
         "body": "Body.\n",
-        "body_line": 12,
-        "lines": {"quote": (4, 8), "section": (3, 10), "crates": (9, 1)},
+        "body_line": 30,
+        "lines": lines,
     }
     values.update(fields)
-    return Note(id=note_id, path=f"docs/notes/{note_id}.md", section=section, quote=quote, **values)
+    return Note(id=note_id, path=f"docs/notes/{note_id}.md", section=section, quotes=quotes, **values)

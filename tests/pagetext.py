@@ -53,3 +53,30 @@ def visible_text(html: str, root_class: str, skip_classes: set[str] = frozenset(
 
 def sentences(paragraph: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", " ".join(paragraph.split())) if s]
+
+
+class _QuoteNumbers(HTMLParser):
+    """The number each highlight carries: the ann-ref link inside it, owned by the innermost open highlight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open_marks: list[str] = []
+        self.numbers: dict[str, int] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "mark" and "ann-quote" in (attributes.get("class") or "").split():
+            self.open_marks.append(attributes["id"])
+        elif tag == "a" and "data-number" in attributes and self.open_marks:
+            self.numbers[self.open_marks[-1]] = int(attributes["data-number"])
+
+    def handle_endtag(self, tag):
+        if tag == "mark" and self.open_marks:
+            self.open_marks.pop()
+
+
+def quote_numbers(html: str) -> dict[str, int]:
+    """Each highlighted quote's id and the number shown after it."""
+    reader = _QuoteNumbers()
+    reader.feed(html)
+    return reader.numbers

@@ -9,6 +9,7 @@ import sys
 from textwrap import dedent
 
 import pytest
+from annotate.sourcing import load_deny_list
 from conftest import build_site, copy_project
 
 NOTE = dedent("""\
@@ -21,7 +22,9 @@ NOTE = dedent("""\
     sources:
       - title: A source
         url: https://doc.rust-lang.org/book/
+        accessed: 2026-11-24
     reviewed: 2026-11-24
+    changes: []
     ---
 
     Body.
@@ -38,11 +41,18 @@ EXPECTED = [
     'docs/index.md: searched for "low latency garbage collector"; closest text in the section: '
     '"low-latency garbage collector"',
 ]
-SUMMARY = "3 problems in notes and data;"
+ADDED_SENTENCE = "This sentence was added to the article."
+NOT_A_SENTENCE = "Quantum bananas sing."
+MIRROR = "https://lib.rs/crates/tch"
+
+
+def line_of(path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
 @pytest.fixture(scope="module")
 def broken_project(tmp_path_factory):
+    """A copy of the site with broken notes, an unaccounted sentence, a stray list entry and a refused source."""
     project = copy_project(tmp_path_factory.mktemp("broken"))
     notes = project / "docs" / "notes"
     (notes / "missing-quote.md").write_text(
@@ -50,19 +60,42 @@ def broken_project(tmp_path_factory):
     (notes / "ambiguous-quote.md").write_text(NOTE.format(section="introduction", quote="machine learning"))
     (notes / "broken-yaml.md").write_text(NOTE.format(section="introduction", quote="npm").replace(
         "verdict: opinion", "verdict:\topinion"))
-    return project
+    article = project / "docs" / "index.md"
+    text = article.read_text(encoding="utf-8")
+    conclusion = next(line for line in text.splitlines() if line.startswith("In conclusion,"))
+    article.write_text(text.replace(conclusion, f"{conclusion} {ADDED_SENTENCE}"), encoding="utf-8")
+    no_claims = project / "data" / "no-claims.yml"
+    with no_claims.open("a", encoding="utf-8") as file:
+        file.write(f"  - sentence: {NOT_A_SENTENCE}\n    reason: It is not in the article.\n")
+    pytorch = notes / "facebooks-pytorch.md"
+    pytorch.write_text(pytorch.read_text(encoding="utf-8").replace(
+        "\nsources:\n", f"\nsources:\n  - title: A mirror\n    url: {MIRROR}\n    accessed: 2026-11-24\n", 1),
+        encoding="utf-8")
+    deny_list, _ = load_deny_list(project / "data" / "source-deny-list.yml", "data/source-deny-list.yml")
+    expected = sorted([
+        *EXPECTED,
+        f"data/no-claims.yml:{line_of(no_claims, NOT_A_SENTENCE)}:15: \"{NOT_A_SENTENCE}\" is not a sentence of "
+        "the article; copy the whole sentence from the article, or remove the entry",
+        f"docs/index.md:{line_of(article, ADDED_SENTENCE)}:{len(conclusion) + 2}: sentence \"{ADDED_SENTENCE}\" "
+        "holds no highlighted quote and is not listed in data/no-claims.yml; highlight its claim in a note, "
+        "or list it there with the reason it makes no factual claim",
+        f"docs/notes/facebooks-pytorch.md:{line_of(pytorch, MIRROR)}:10: sources[1].url '{MIRROR}' "
+        f"{deny_list.refusal(MIRROR)}",
+    ])
+    return project, expected
 
 
 def problem_lines(output: str) -> list[str]:
     lines = (re.sub(r"^ERROR\s+-\s+", "", line) for line in output.splitlines())
-    return [line for line in lines if line.startswith("docs/")]
+    return [line for line in lines if line.startswith(("docs/", "data/"))]
 
 
 def test_build_fails_once_with_every_problem_and_writes_no_page(broken_project, tmp_path):
-    result = build_site(broken_project, tmp_path / "site")
+    project, expected = broken_project
+    result = build_site(project, tmp_path / "site")
     assert result.returncode == 1
-    assert problem_lines(result.output) == EXPECTED
-    assert f"{SUMMARY} the site was not built." in result.output
+    assert problem_lines(result.output) == expected
+    assert f"{len(expected)} problems in notes and data; the site was not built." in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -75,21 +108,23 @@ def run_check(project, **env):
 
 
 def test_check_reports_the_same_problems_as_the_build(broken_project):
-    completed = run_check(broken_project)
+    project, expected = broken_project
+    completed = run_check(project)
     assert completed.returncode == 1
-    assert completed.stderr.splitlines()[:-1] == EXPECTED
-    assert completed.stderr.splitlines()[-1].startswith(SUMMARY)
+    assert completed.stderr.splitlines()[:-1] == expected
+    assert completed.stderr.splitlines()[-1].startswith(f"{len(expected)} problems in notes and data;")
     assert completed.stdout == ""
 
 
 def test_check_prints_github_annotations_under_github_actions(broken_project):
-    completed = run_check(broken_project, GITHUB_ACTIONS="true")
+    project, expected = broken_project
+    completed = run_check(project, GITHUB_ACTIONS="true")
     annotations = completed.stdout.splitlines()
-    assert annotations[1] == (
+    assert (
         "::error file=docs/notes/broken-yaml.md,line=5,col=9::"
         "malformed YAML: found character '\\t' that cannot start any token"
-    )
-    assert len(annotations) == 3
+    ) in annotations
+    assert len(annotations) == len(expected)
 
 
 def test_check_passes_on_the_real_project():

@@ -90,3 +90,16 @@ def test_a_note_naming_an_unknown_crate_is_reported_at_its_crates_key(tmp_path):
         f"docs/notes/facebooks-pytorch.md:{item_line}:5: crate 'tch-rs' is not in data/crates.yml "
         "(did you mean 'tch'?); add an entry there or correct the name"
     ]
+
+
+def test_a_version_of_a_crate_the_catalog_does_not_list_is_reported_at_its_line(tmp_path):
+    project = copy_project(tmp_path)
+    note = project / "docs" / "notes" / "facebooks-pytorch.md"
+    note.write_text(note.read_text(encoding="utf-8").replace(
+        "\nreviewed:", "\nversions:\n  - tch-rs@0.18.0\nreviewed:", 1), encoding="utf-8")
+    content = load_content(Project(project, project / "docs"), render_markdown)
+    item_line = note.read_text(encoding="utf-8").splitlines().index("  - tch-rs@0.18.0") + 1
+    assert [str(p) for p in content.problems.sorted()] == [
+        f"docs/notes/facebooks-pytorch.md:{item_line}:5: crate 'tch-rs' is not in data/crates.yml "
+        "(did you mean 'tch'?); add an entry there or correct the name"
+    ]

@@ -6,7 +6,8 @@ import re
 
 import pytest
 from annotate.catalog import categories, statuses
-from annotate.notes import verdicts
+from annotate.notes import change_kinds, verdicts
+from annotate.schema import load_schema
 from conftest import ROOT
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -17,6 +18,16 @@ MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
 @pytest.mark.parametrize(("value", "labels"), verdicts().items())
 def test_contributing_states_each_verdict_as_the_schema_defines_it(value, labels):
     assert f"| `{value}` | {labels['title']} | {labels['description']} |" in CONTRIBUTING
+
+
+@pytest.mark.parametrize(("value", "labels"), change_kinds().items())
+def test_contributing_states_each_kind_of_change_as_the_schema_defines_it(value, labels):
+    assert f"| `{value}` | {labels['title']} | {labels['description']} |" in CONTRIBUTING
+
+
+def test_contributing_describes_every_front_matter_key_of_the_schema():
+    described = set(re.findall(r"`([a-z_]+)`", " ".join(re.findall(r"^\| (`[^|]+) \|", CONTRIBUTING, re.MULTILINE))))
+    assert set(load_schema("note")["properties"]) <= described
 
 
 def test_contributing_lists_every_category_and_status():

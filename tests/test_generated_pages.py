@@ -13,7 +13,7 @@ from annotate.anchoring import normalise
 from annotate.catalog import statuses
 from annotate.notes import verdicts
 from conftest import ROOT
-from pagetext import visible_text
+from pagetext import quote_numbers, visible_text
 
 NOTES_DIR = ROOT / "docs" / "notes"
 
@@ -27,13 +27,15 @@ CATALOG = {entry["name"]: entry for entry in yaml.safe_load((ROOT / "data/crates
 SCALE = verdicts()
 
 
+def quotes_of(meta: dict) -> list[dict]:
+    """A note's own quote, then its claims: each with its words, verdict and whether it depends on the date."""
+    return [meta, *meta.get("claims", [])]
+
+
 def expected_claims() -> list[tuple[str, str, str]]:
-    """(note id, words, verdict) for every claim the note files state or fold."""
-    claims = []
-    for note_id, meta in NOTES.items():
-        claims.append((note_id, meta["quote"], meta["verdict"]))
-        claims += [(note_id, item["words"], item["verdict"]) for item in meta.get("folded", [])]
-    return claims
+    """(note id, words, verdict) for every quote of every note file: the article's claims."""
+    return [(note_id, normalise(quote["quote"]), quote["verdict"])
+            for note_id, meta in NOTES.items() for quote in quotes_of(meta)]
 
 
 @pytest.fixture(scope="module")
@@ -44,35 +46,54 @@ def ledger_rows(built_site):
     for number, row in rows:
         cells = re.findall(r"<td>(.*?)</td>", row, re.DOTALL)
         note_id = re.search(r'href="\.\./notes/([^/]+)/"', cells[4]).group(1)
-        words = re.sub(r"^Implied: ", "", unescape(re.sub(r"<[^>]+>", "", cells[1]))).strip("“”")
+        words = normalise(unescape(re.sub(r"<[^>]+>", "", cells[1])).strip("“”"))
+        anchor = re.search(r'href="\.\./#([^"]+)"', cells[1]).group(1)
         verdict = re.search(r"ann-verdict--([a-z-]+)", cells[3]).group(1)
-        parsed.append((int(number), note_id, words, verdict))
+        parsed.append((int(number), note_id, words, verdict, anchor, "depends on when the article was written" in row))
     return html, parsed
 
 
 def test_ledger_has_one_row_per_claim_of_every_note(ledger_rows):
     _, rows = ledger_rows
-    assert sorted((note, words, verdict) for _, note, words, verdict in rows) == sorted(expected_claims())
+    assert sorted((note, words, verdict) for _, note, words, verdict, *_ in rows) == sorted(expected_claims())
     assert [number for number, *_ in rows] == list(range(1, len(rows) + 1))
+
+
+def test_ledger_numbers_are_the_numbers_on_the_article(ledger_rows, built_site):
+    _, rows = ledger_rows
+    article = (built_site / "index.html").read_text(encoding="utf-8")
+    assert quote_numbers(article) == {anchor: number for number, _, _, _, anchor, _ in rows}
 
 
 def test_ledger_rows_follow_the_article_order(ledger_rows, built_site):
     _, rows = ledger_rows
     article = normalise(visible_text((built_site / "index.html").read_text(encoding="utf-8"), "article",
                                      {"ann-ref", "ann-margin"}))
-    implied = {item["words"] for meta in NOTES.values() for item in meta.get("folded", []) if item.get("implied")}
-    positions = [article.find(normalise(words)) for _, _, words, _ in rows if words not in implied]
-    assert -1 not in positions
-    assert positions == sorted(positions)
+    # A quote nested in another is listed where its highlight ends, as its number is placed.
+    starts = [article.find(words) for _, _, words, *_ in rows]
+    assert -1 not in starts
+    ends = [start + len(words) for start, (_, _, words, *_) in zip(starts, rows, strict=True)]
+    assert ends == sorted(ends)
 
 
-def test_ledger_counts_match_the_verdicts_of_the_notes(ledger_rows):
-    html, _ = ledger_rows
+def test_ledger_counts_only_the_articles_claims_never_the_sites_readings(ledger_rows):
+    html, rows = ledger_rows
     counts = Counter(verdict for _, _, verdict in expected_claims())
     shown = re.search(r'<ul class="ledger-counts"[^>]*>(.*?)</ul>', html, re.DOTALL).group(1)
     listed = {key: int(count) for key, count in re.findall(r"ann-verdict--([a-z-]+)\">[^<]+</span> (\d+)", shown)}
     assert listed == {verdict: count for verdict, count in counts.items()}
     assert f"{sum(counts.values())} claims, answered in {len(NOTES)} notes." in html
+    readings = [normalise(meta["inference"]) for meta in NOTES.values() if "inference" in meta]
+    assert not {words for _, _, words, *_ in rows} & set(readings)
+    for reading in readings:
+        assert reading not in normalise(unescape(html))
+
+
+def test_ledger_says_which_verdicts_depend_on_when_the_article_was_written(ledger_rows):
+    _, rows = ledger_rows
+    dated = sorted((note_id, normalise(quote["quote"])) for note_id, meta in NOTES.items()
+                   for quote in quotes_of(meta) if quote.get("depends_on_article_date"))
+    assert sorted((note, words) for _, note, words, _, _, flagged in rows if flagged) == dated
 
 
 @pytest.mark.parametrize("name", sorted(CATALOG))
@@ -96,7 +117,7 @@ def test_every_crate_a_note_cites_is_in_the_catalog():
 
 def test_every_verdict_is_on_the_scale_and_sources_are_given_where_required():
     for note_id, meta in NOTES.items():
-        claimed = [meta["verdict"]] + [item["verdict"] for item in meta.get("folded", [])]
+        claimed = [quote["verdict"] for quote in quotes_of(meta)]
         assert set(claimed) <= set(SCALE), note_id
         if any(verdict != "accurate" for verdict in claimed):
             assert meta.get("sources"), f"{note_id} has a verdict other than accurate but no sources"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import dedent
 
-from annotate.article import annotate_article
+from annotate.article import annotate_article, exercise_html
 from helpers import make_note, render_markdown
 
 ARTICLE = dedent("""\
@@ -16,7 +16,8 @@ ARTICLE = dedent("""\
     """)
 
 GOLDEN = Path(__file__).parent / "golden"
-TITLES = {"false": "False", "misleading": "Misleading", "outdated": "Outdated"}
+TITLES = {"false": "False", "misleading": "Misleading", "outdated": "Outdated", "accurate": "Accurate",
+          "mostly-accurate": "Mostly accurate"}
 
 
 def annotate(notes):
@@ -39,9 +40,38 @@ def test_nested_quotes_render_as_golden_html():
     assert result.html == (GOLDEN / "nested-quotes.html").read_text(encoding="utf-8")
 
 
-def test_notes_are_numbered_in_reading_order_of_their_references():
-    result = annotate([make_note("b", "Facebook’s PyTorch"), make_note("a", "Rust is fast")])
-    assert [(p.note.id, p.number) for p in result.placements] == [("a", 1), ("b", 2)]
+def test_a_note_with_claims_renders_as_golden_html():
+    notes = [
+        make_note("platforms", "Facebook’s PyTorch", verdict="outdated", aliases=("old-platforms",),
+                  claims=(("google", "Google’s TensorFlow", "accurate"), ("safe", "safe", "misleading"))),
+        make_note("fast", "fast", verdict="mostly-accurate"),
+    ]
+    result = annotate(notes)
+    assert not result.problems
+    # Reviewed by eye: each quote its own highlight and anchor, numbered as a claim in reading order; the
+    # note sits after the paragraph of its own quote, first its own number and verdict, then each claim's.
+    assert result.html == (GOLDEN / "note-with-claims.html").read_text(encoding="utf-8")
+
+
+def test_claims_are_numbered_in_reading_order_of_their_references_across_notes():
+    result = annotate([
+        make_note("b", "Facebook’s PyTorch", claims=(("tf", "Google’s TensorFlow", "accurate"),)),
+        make_note("a", "Rust is fast"),
+    ])
+    assert [(p.anchor, p.number) for p in result.placements] == [
+        ("quote-a", 1), ("quote-b--tf", 2), ("quote-b", 3),
+    ]
+    assert [p.number for p in result.quotes_of("b")] == [2, 3]
+    assert result.placement("b").number == 3
+
+
+def test_exercise_names_every_claim_number_of_a_note():
+    result = annotate([make_note("b", "Facebook’s PyTorch", claims=(("tf", "Google’s TensorFlow", "accurate"),))])
+    html = exercise_html(result, render_markdown=render_markdown, verdict_titles=TITLES,
+                         note_href=lambda note: f"notes/{note.id}/")
+    assert '<label for="reveal-b">Reveal the note on claims 1 and 2</label>' in html
+    assert ('<p class="ann-note__quoted">On “Google’s TensorFlow”</p>'
+            '<p class="ann-note__quoted">On “Facebook’s PyTorch”</p>') in html
 
 
 def test_quote_sentence_keeps_the_article_typography():
@@ -57,6 +87,28 @@ def test_summary_markup_from_a_note_is_escaped_not_injected():
     assert "&lt;img src=x" in result.html
 
 
+def test_a_claim_not_found_stops_its_note_and_names_the_claim():
+    result = annotate([make_note("b", "Facebook’s PyTorch", claims=(("tf", "Google’s Tensorflow", "accurate"),))])
+    assert [str(problem) for problem in result.problems.sorted()] == [
+        "docs/notes/b.md:13:12: claims[1].quote not found in section 'intro' of docs/index.md: "
+        'searched for "Google\'s Tensorflow"; closest text in the section: "Google\'s TensorFlow"',
+    ]
+    assert result.placements == [] and result.unplaced_sections == {"intro"}
+
+
+def test_a_claim_on_the_same_words_as_another_quote_is_a_problem():
+    result = annotate([
+        make_note("a", "Rust is fast"),
+        make_note("b", "Facebook’s PyTorch", claims=(("fast", "Rust is fast", "accurate"),)),
+    ])
+    assert [str(problem) for problem in result.problems.sorted()] == [
+        "docs/notes/a.md:4:8: quote has the same words as claims[1] of docs/notes/b.md; "
+        "keep one quote of those words, with one verdict",
+        "docs/notes/b.md:13:12: claims[1].quote has the same words as the quote of docs/notes/a.md; "
+        "keep one quote of those words, with one verdict",
+    ]
+
+
 def test_same_words_twice_and_crossing_quotes_are_problems():
     result = annotate([
         make_note("one", "Rust is fast"),
@@ -68,12 +120,12 @@ def test_same_words_twice_and_crossing_quotes_are_problems():
     assert messages == [
         "docs/notes/four.md:4:8: quote overlaps the quote of docs/notes/three.md without containing it; "
         "make one contain the other, or keep them apart",
-        "docs/notes/one.md:4:8: quotes the same words as docs/notes/two.md; "
-        "two notes on the same words should be one note",
+        "docs/notes/one.md:4:8: quote has the same words as the quote of docs/notes/two.md; "
+        "keep one quote of those words, with one verdict",
         "docs/notes/three.md:4:8: quote overlaps the quote of docs/notes/four.md without containing it; "
         "make one contain the other, or keep them apart",
-        "docs/notes/two.md:4:8: quotes the same words as docs/notes/one.md; "
-        "two notes on the same words should be one note",
+        "docs/notes/two.md:4:8: quote has the same words as the quote of docs/notes/one.md; "
+        "keep one quote of those words, with one verdict",
     ]
     assert "ann-note" not in result.html
 

@@ -7,12 +7,22 @@ import re
 from html import unescape
 
 import pytest
+import yaml
 from annotate.notes import verdicts
 from conftest import ROOT
 from pagetext import visible_text
 
-NOTE_IDS = sorted(path.stem for path in (ROOT / "docs" / "notes").glob("*.md"))
-TITLES = {value["title"] for value in verdicts().values()}
+NOTES_DIR = ROOT / "docs" / "notes"
+NOTE_IDS = sorted(path.stem for path in NOTES_DIR.glob("*.md"))
+TITLES = {value["title"]: key for key, value in verdicts().items()}
+
+
+def quotes_of(note_id: str) -> list[tuple[str, str]]:
+    """(anchor, verdict) of each quote of a note, its own quote first, read from the note file."""
+    meta = yaml.safe_load((NOTES_DIR / f"{note_id}.md").read_text(encoding="utf-8").split("---\n")[1])
+    return [(f"quote-{note_id}", meta["verdict"])] + [
+        (f"quote-{note_id}--{claim['id']}", claim["verdict"]) for claim in meta.get("claims", [])
+    ]
 
 
 def meta(html: str, attribute: str, name: str) -> str | None:
@@ -48,21 +58,25 @@ def test_note_page_previews_with_its_title_and_summary(built_site, note_id):
 
 
 @pytest.mark.parametrize("note_id", NOTE_IDS)
-def test_note_page_carries_a_valid_claim_review(built_site, note_id):
+def test_note_page_carries_a_valid_claim_review_for_each_of_its_quotes(built_site, note_id):
     html = (built_site / "notes" / note_id / "index.html").read_text(encoding="utf-8")
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     assert len(blocks) == 1
-    review = json.loads(blocks[0])
-    assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
-    assert 0 < len(review["claimReviewed"]) <= 75
-    assert review["reviewRating"]["@type"] == "Rating" and review["reviewRating"]["alternateName"] in TITLES
+    reviews = json.loads(blocks[0])
     verdict_on_page = re.search(r'ann-page__verdict">Verdict: <strong class="ann-verdict[^"]*">([^<]+)<', html)
-    assert review["reviewRating"]["alternateName"] == verdict_on_page.group(1)
-    assert review["itemReviewed"]["@type"] == "Claim"
-    appearance = review["itemReviewed"]["appearance"]
-    assert appearance["headline"] == "Exploring the Correlation Between Rust and Machine Learning"
-    assert appearance["url"].endswith(f"#quote-{note_id}")
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
+    assert reviews[0]["reviewRating"]["alternateName"] == verdict_on_page.group(1)
+    expected = quotes_of(note_id)
+    assert len(reviews) == len(expected)
+    for review, (anchor, verdict) in zip(reviews, expected, strict=True):
+        assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+        assert 0 < len(review["claimReviewed"]) <= 75
+        assert review["reviewRating"]["@type"] == "Rating"
+        assert TITLES[review["reviewRating"]["alternateName"]] == verdict
+        assert review["itemReviewed"]["@type"] == "Claim"
+        appearance = review["itemReviewed"]["appearance"]
+        assert appearance["headline"] == "Exploring the Correlation Between Rust and Machine Learning"
+        assert appearance["url"].endswith(f"#{anchor}")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
 
 
 def _page_text(html: str) -> str:
@@ -74,7 +88,12 @@ def test_every_web_annotation_re_anchors_exactly_once_on_the_page(built_site):
     collection = json.loads((built_site / "annotations.jsonld").read_text(encoding="utf-8"))
     assert collection["type"] == "AnnotationCollection"
     items = collection["first"]["items"]
-    assert collection["total"] == len(items) == len(NOTE_IDS)
+    assert collection["total"] == len(items) == sum(len(quotes_of(note_id)) for note_id in NOTE_IDS)
+    # A note's own quote keeps the id it always had, #note-<id>; a further claim is known by its own anchor.
+    assert sorted(annotation["id"] for annotation in items) == sorted(
+        f"./#{anchor.replace('quote-', 'note-', 1) if '--' not in anchor else anchor}"
+        for note_id in NOTE_IDS for anchor, _ in quotes_of(note_id)
+    )
     text = _page_text((built_site / "index.html").read_text(encoding="utf-8"))
     for annotation in items:
         assert annotation["motivation"] == "assessing"

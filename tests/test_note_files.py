@@ -16,7 +16,9 @@ summary: Rust frees memory when its owner goes out of scope.
 sources:
   - title: The Rust book
     url: https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html
+    accessed: 2026-11-24
 reviewed: 2026-11-24
+changes: []
 ---
 
 Body text.
@@ -37,7 +39,39 @@ def test_valid_note_loads_with_every_field(tmp_path):
         "a-note", "false", "2026-11-24", "The Rust book"
     )
     assert note.position("quote") == (4, 8)
+    assert note.position("sources[1].accessed") == (10, 15)
     assert note.body == "\nBody text.\n"
+
+
+WITH_EVERYTHING = VALID.replace('summary:', """depends_on_article_date: true
+summary:""").replace("sources:", """claims:
+  - id: efficient-runtime
+    quote: efficient runtime
+    verdict: misleading
+    depends_on_article_date: true
+inference: >-
+  Rust suits numerical work better than Python.
+sources:""").replace("changes: []", """versions:
+  - burn@0.18.0
+changes:
+  - date: 2026-11-24
+    kind: correction
+    what: The note said X; the book says Y.""")
+
+
+def test_claims_inference_versions_and_changes_load(tmp_path):
+    note, messages = write_and_load(tmp_path, WITH_EVERYTHING)
+    assert messages == []
+    own, claim = note.quotes
+    assert (own.slug, own.text, own.verdict, own.depends_on_article_date) == (
+        None, "low-latency garbage collector", "false", True)
+    assert (claim.slug, claim.text, claim.verdict, claim.depends_on_article_date, claim.key) == (
+        "efficient-runtime", "efficient runtime", "misleading", True, "claims[1]")
+    assert note.position(claim.field("verdict")) == (11, 14)
+    assert note.inference == "Rust suits numerical work better than Python."
+    assert note.versions == ("burn@0.18.0",)
+    assert [(c.date, c.kind, c.what) for c in note.changes] == [
+        ("2026-11-24", "correction", "The note said X; the book says Y.")]
 
 
 P = "docs/notes/a-note.md"
@@ -64,9 +98,53 @@ BROKEN = {
          "use one of: accurate, mostly-accurate, misleading, outdated, false, unsupported, opinion"],
     ),
     "missing sources": (
-        ("sources:\n  - title: The Rust book\n    url: https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html\n",
-         ""),
+        ("sources:\n  - title: The Rust book\n    url: https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html\n"
+         "    accessed: 2026-11-24\n", ""),
         [f"{P}:2:1: missing required key 'sources' for verdict 'false' (only 'accurate' may go without sources)"],
+    ),
+    "claim that needs sources": (
+        ('verdict: "false"', "verdict: accurate\nclaims:\n  - id: runtime\n    quote: efficient runtime\n"
+                             "    verdict: misleading",
+         "sources:\n  - title: The Rust book\n    url: https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html\n"
+         "    accessed: 2026-11-24\n", ""),
+        [f"{P}:2:1: missing required key 'sources' because a claim's verdict is not 'accurate' "
+         "(only 'accurate' may go without sources)"],
+    ),
+    "source without the day it was read": (
+        ("    accessed: 2026-11-24\n", ""),
+        [f"{P}:8:5: missing required key 'accessed'"],
+    ),
+    "no change log": (
+        ("changes: []\n", ""),
+        [f"{P}:2:1: missing required key 'changes'"],
+    ),
+    "change of an unknown kind": (
+        ("changes: []", "changes:\n  - date: 2026-11-24\n    kind: fix\n    what: Fixed."),
+        [f"{P}:14:11: changes[1].kind 'fix' is not on the scale; use one of: correction, update, clarification"],
+    ),
+    "folded is gone": (
+        ("reviewed:", "folded:\n  - words: x\n    verdict: opinion\nreviewed:"),
+        [f"{P}:11:1: unknown key 'folded'; allowed keys are aliases, changes, claims, crates, "
+         "depends_on_article_date, inference, prefix, quote, reviewed, section, sources, suffix, summary, "
+         "title, verdict, versions"],
+    ),
+    "claim id that is not a slug": (
+        ("sources:", "claims:\n  - id: Efficient--Runtime\n    quote: efficient runtime\n    verdict: opinion\n"
+                     "sources:"),
+        [f"{P}:8:9: claims[1].id 'Efficient--Runtime' must be a slug: lower-case words joined by single hyphens"],
+    ),
+    "the same claim id twice": (
+        ("sources:", "claims:\n  - id: runtime\n    quote: efficient runtime\n    verdict: opinion\n"
+                     "  - id: runtime\n    quote: minimal runtime dependencies\n    verdict: opinion\nsources:"),
+        [f"{P}:11:9: claims[2].id 'runtime' is used twice in this note; each claim needs its own id"],
+    ),
+    "version not written crate@version": (
+        ("changes: []", "versions:\n  - burn 0.18\nchanges: []"),
+        [f"{P}:13:5: versions[1] 'burn 0.18' must be written crate@version, such as burn@0.18.0"],
+    ),
+    "inference with markup": (
+        ("sources:", "inference: Rust <b>wins</b>\nsources:"),
+        [f"{P}:7:12: inference 'Rust <b>wins</b>' must be plain text, without < or >"],
     ),
     "http source": (
         ("url: https://doc", "url: http://doc"),
@@ -79,7 +157,7 @@ BROKEN = {
     ),
     "date not a date": (
         ("reviewed: 2026-11-24", "reviewed: last week"),
-        [f"{P}:10:11: reviewed 'last week' is not a date written YYYY-MM-DD"],
+        [f"{P}:11:11: reviewed 'last week' is not a date written YYYY-MM-DD"],
     ),
     "summary too long": (
         ("summary: Rust frees memory when its owner goes out of scope.", "summary: " + "word " * 51),
@@ -88,9 +166,9 @@ BROKEN = {
     ),
     "raw HTML in the body": (
         ("Body text.", "Body <script>alert(1)</script> text."),
-        [f"{P}:13:6: raw HTML is not allowed in notes ('<script…'); write Markdown, such as [text](https://…) "
+        [f"{P}:15:6: raw HTML is not allowed in notes ('<script…'); write Markdown, such as [text](https://…) "
          "for a link or *words* for emphasis",
-         f"{P}:13:22: raw HTML is not allowed in notes ('</script…'); write Markdown, such as [text](https://…) "
+         f"{P}:15:22: raw HTML is not allowed in notes ('</script…'); write Markdown, such as [text](https://…) "
          "for a link or *words* for emphasis"],
     ),
     "javascript link in the summary": (
@@ -111,9 +189,11 @@ BROKEN = {
 
 @pytest.mark.parametrize(("change", "expected"), BROKEN.values(), ids=BROKEN.keys())
 def test_broken_note_reports_file_line_and_fix(tmp_path, change, expected):
-    old, new = change
-    assert old in VALID
-    note, messages = write_and_load(tmp_path, VALID.replace(old, new, 1))
+    text = VALID
+    for old, new in zip(change[::2], change[1::2], strict=True):
+        assert old in text
+        text = text.replace(old, new, 1)
+    note, messages = write_and_load(tmp_path, text)
     assert messages == expected
     assert note is None
 
@@ -121,7 +201,7 @@ def test_broken_note_reports_file_line_and_fix(tmp_path, change, expected):
 def test_file_that_is_not_utf8_names_the_line_and_column(tmp_path):
     content = VALID.replace("Body text.", "Body t\xe9xt.").encode("latin-1")
     _, messages = write_and_load(tmp_path, content)
-    assert messages == [f"{P}:13:7: not UTF-8 (byte 0xe9); save the file as UTF-8"]
+    assert messages == [f"{P}:15:7: not UTF-8 (byte 0xe9); save the file as UTF-8"]
 
 
 def test_empty_file_is_reported(tmp_path):

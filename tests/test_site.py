@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from annotate.notes import verdicts
 from conftest import ROOT, TEST_REPO_URL
 from pagetext import sentences, visible_text
@@ -19,7 +20,13 @@ SECTION_IDS = [
     "conclusion",
 ]
 TITLE = "Exploring the Correlation Between Rust and Machine Learning"
-NOTE_IDS = sorted(path.stem for path in (ROOT / "docs" / "notes").glob("*.md"))
+NOTES_DIR = ROOT / "docs" / "notes"
+NOTE_IDS = sorted(path.stem for path in NOTES_DIR.glob("*.md"))
+DATED = "depends on when the article was written"
+
+
+def front_matter(note_id: str) -> dict:
+    return yaml.safe_load((NOTES_DIR / f"{note_id}.md").read_text(encoding="utf-8").split("---\n")[1])
 
 
 def article_lines() -> list[str]:
@@ -64,11 +71,52 @@ def test_section_ids_are_present_once(article_html, section_id):
 
 
 @pytest.mark.parametrize("note_id", NOTE_IDS)
-def test_every_note_is_rendered_once_on_the_article(article_html, note_id):
+def test_every_note_and_each_of_its_quotes_is_rendered_once_on_the_article(article_html, note_id):
     assert article_html.count(f'id="note-{note_id}"') == 1
     assert article_html.count(f'id="quote-{note_id}"') == 1
     assert f'href="#note-{note_id}"' in article_html
     assert f'href="notes/{note_id}/"' in article_html
+    for claim in front_matter(note_id).get("claims", []):
+        anchor = f"quote-{note_id}--{claim['id']}"
+        assert article_html.count(f'<mark class="ann-quote" id="{anchor}">') == 1
+        # The margin note links back to each of its quotes by number.
+        note = re.search(rf'<aside [^>]*id="note-{note_id}".*?</aside>', article_html, re.DOTALL).group(0)
+        assert f'class="ann-note__number" href="#{anchor}"' in note
+
+
+@pytest.mark.parametrize("note_id", NOTE_IDS)
+def test_note_page_shows_review_date_sources_read_reading_and_change_log(built_site, note_id):
+    meta = front_matter(note_id)
+    page = (built_site / "notes" / note_id / "index.html").read_text(encoding="utf-8")
+    content = " ".join(visible_text(page, "md-content__inner").split())
+    verdict_line = " ".join(visible_text(page, "ann-page__verdict").split())
+    assert f"Reviewed {meta['reviewed']}" in verdict_line
+    assert (DATED in verdict_line) == bool(meta.get("depends_on_article_date"))
+    for source in meta.get("sources", []):
+        assert f"{source['title']} (read {source['accessed']})" in content
+    for claim in meta.get("claims", []):
+        assert f'href="../../#quote-{note_id}--{claim["id"]}"' in page
+    if "inference" in meta:
+        reading = " ".join(visible_text(page, "ann-page__inference").split())
+        assert reading.startswith("The site's reading: the article does not say this in words")
+        assert "not counted in the claims ledger" in reading and " ".join(meta["inference"].split()) in reading
+    else:
+        assert "ann-page__inference" not in page
+    changes = " ".join(visible_text(page, "ann-changes").split())
+    assert '<h2 id="changes">Changes</h2>' in page
+    listed = sorted(meta["changes"], key=lambda change: str(change["date"]), reverse=True)
+    assert changes == (" ".join(f"{change['date']} {change['kind'].title()}: {' '.join(change['what'].split())}"
+                                for change in listed) or "No changes since the note was first published.")
+
+
+def test_method_page_shows_the_oldest_and_the_newest_review_date(built_site):
+    dates = sorted(str(front_matter(note_id)["reviewed"]) for note_id in NOTE_IDS)
+    text = " ".join(visible_text((built_site / "about" / "index.html").read_text(encoding="utf-8"),
+                                 "md-content__inner").split())
+    if dates[0] == dates[-1]:
+        assert f"Every note was last reviewed on {dates[0]}." in text
+    else:
+        assert f"The oldest review date of a note is {dates[0]}, and the newest is {dates[-1]}." in text
 
 
 @pytest.mark.parametrize("note_id", NOTE_IDS)

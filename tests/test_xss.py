@@ -57,6 +57,7 @@ quote: npm
 verdict: accurate
 summary: {summary}
 reviewed: 2026-11-24
+changes: []
 ---
 
 First line of the body.
@@ -77,8 +78,8 @@ def test_vector_in_the_body_is_refused_at_its_line(tmp_path, vector):
     assert note is None
     assert messages, f"not refused: {vector!r}"
     assert all(message.startswith("docs/notes/a-note.md:") for message in messages)
-    # The vector starts on line 11; a reference definition may be flagged on its own line below.
-    assert any(message.startswith(("docs/notes/a-note.md:11:", "docs/notes/a-note.md:13:")) for message in messages)
+    # The vector starts on line 12; a reference definition may be flagged on its own line below.
+    assert any(message.startswith(("docs/notes/a-note.md:12:", "docs/notes/a-note.md:14:")) for message in messages)
 
 
 @pytest.mark.parametrize("vector", INLINE)
@@ -117,4 +118,12 @@ def test_plain_text_fields_cannot_carry_markup(tmp_path):
     _, problems = load_note(path, "docs/notes/a-note.md", render_markdown)
     assert [str(p) for p in problems.sorted()] == [
         "docs/notes/a-note.md:2:8: title '<b onmouseover=x>' must be plain text, without < or >"
+    ]
+    path.write_text(NOTE.format(summary="A summary.", body="").replace("changes: []", (
+        "inference: <img src=x>\nchanges:\n  - date: 2026-11-24\n    kind: update\n    what: <script>x</script>"
+    )))
+    _, problems = load_note(path, "docs/notes/a-note.md", render_markdown)
+    assert [str(p) for p in problems.sorted()] == [
+        "docs/notes/a-note.md:8:12: inference '<img src=x>' must be plain text, without < or >",
+        "docs/notes/a-note.md:12:11: changes[1].what '<script>x</script>' must be plain text, without < or >",
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +46,13 @@ def statuses() -> dict[str, dict[str, str]]:
     return _choices("status")
 
 
-def load_catalog(path: Path, shown_path: str) -> tuple[dict[str, Crate], Problems]:
-    """The catalog keyed by crate name, and every problem in it."""
+def load_catalog(
+    path: Path, shown_path: str, refusal: Callable[[str], str | None] = lambda url: None
+) -> tuple[dict[str, Crate], Problems]:
+    """The catalog keyed by crate name, and every problem in it.
+
+    `refusal` says why a URL may not be cited, or None; each `status_source` must pass it, as a note's sources do.
+    """
     problems = Problems()
     if not path.is_file():
         problems.add(shown_path, 1, 1, "the crate catalog is missing; notes name crates from this file")
@@ -67,6 +73,11 @@ def load_catalog(path: Path, shown_path: str) -> tuple[dict[str, Crate], Problem
     catalog: dict[str, Crate] = {}
     for index, entry in enumerate(document.data["crates"]):
         line, column = document.position(("crates", index))
+        refused = refusal(entry["status_source"])
+        if refused:
+            problems.add(shown_path, *document.position(("crates", index, "status_source")), (
+                f"crates[{index + 1}].status_source '{entry['status_source']}' {refused}"
+            ))
         if entry["name"] in catalog:
             problems.add(shown_path, line, column, f"crate '{entry['name']}' is listed twice; keep one entry")
             continue

@@ -1,4 +1,5 @@
-"""The site's public links: every page, section, quote, note and crate entry that courses may point to.
+"""The site's public links: every page, section, quote, note and crate entry, and the corrections feed, that courses
+may point to.
 
 `data/public-links.txt` lists them, one per line. A build must keep providing every listed link;
 new ones are added to the list with `make links`, and nothing is ever removed from it.
@@ -9,9 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# Anchors that are part of the public surface; other ids (Material's own, headings of generated
-# pages) may change without notice.
+# Anchors that are part of the public surface: #note-<id>, #quote-<id> and #quote-<id>--<claim>. Other ids
+# (Material's own, headings of generated pages, claim numbers of the ledger) may change without notice.
 PUBLIC_ANCHOR = re.compile(r"^(?:quote-|note-)[a-z0-9-]+$")
+PUBLIC_FILES = {".html", ".jsonld", ".xml"}
+NOT_PUBLIC = {"404.html", "sitemap.xml"}  # MkDocs' own files
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
@@ -29,7 +32,7 @@ def provided_links(site: Path, section_ids: set[str], crate_ids: set[str]) -> se
     """Every public link a built site provides, as /path/ or /path/#anchor."""
     links: set[str] = set()
     for file in site.rglob("*"):
-        if not file.is_file() or file.suffix not in {".html", ".jsonld"} or file.name == "404.html":
+        if not file.is_file() or file.suffix not in PUBLIC_FILES or file.name in NOT_PUBLIC:
             continue
         path = page_path(site, file)
         if path.startswith(("/assets/", "/search/")):

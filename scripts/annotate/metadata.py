@@ -10,7 +10,7 @@ from typing import Any
 
 from .anchoring import line_around
 from .article import Placement
-from .notes import Note
+from .notes import Note, Quote
 
 CONTEXT_CHARS = 32  # of prefix and suffix, as annotation clients commonly capture
 CLAIM_MAX_CHARS = 75  # schema.org consumers ask for a short claimReviewed
@@ -21,7 +21,7 @@ def plain_text(fragment_html: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment_html)).split())
 
 
-def to_json_ld(data: dict[str, Any]) -> str:
+def to_json_ld(data: dict[str, Any] | list[dict[str, Any]]) -> str:
     """JSON for a <script> element: `</` is escaped so the data cannot close the element."""
     return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
 
@@ -32,29 +32,38 @@ def _shorten(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def claim_review(
-    note: Note, *, verdict_title: str, page_url: str | None, quote_url: str, article_title: str, publisher: str
-) -> dict[str, Any]:
-    """schema.org ClaimReview for a note page."""
-    review: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "claimReviewed": _shorten(note.quote, CLAIM_MAX_CHARS),
-        "datePublished": note.reviewed,
-        "author": {"@type": "Organization", "name": publisher},
-        "reviewRating": {"@type": "Rating", "alternateName": verdict_title},
-        "itemReviewed": {
-            "@type": "Claim",
-            "appearance": {"@type": "Article", "headline": article_title, "url": quote_url},
-        },
-    }
-    if page_url:
-        review["url"] = page_url
-    return review
+def claim_reviews(
+    note: Note,
+    *,
+    verdict_titles: dict[str, str],
+    page_url: str | None,
+    quote_url: Callable[[Quote], str],
+    article_title: str,
+    publisher: str,
+) -> list[dict[str, Any]]:
+    """schema.org ClaimReview for a note page: one for each quote the note answers, its own quote first."""
+    reviews = []
+    for quote in note.quotes:
+        review: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "claimReviewed": _shorten(quote.text, CLAIM_MAX_CHARS),
+            "datePublished": note.reviewed,
+            "author": {"@type": "Organization", "name": publisher},
+            "reviewRating": {"@type": "Rating", "alternateName": verdict_titles[quote.verdict]},
+            "itemReviewed": {
+                "@type": "Claim",
+                "appearance": {"@type": "Article", "headline": article_title, "url": quote_url(quote)},
+            },
+        }
+        if page_url:
+            review["url"] = page_url
+        reviews.append(review)
+    return reviews
 
 
 def quote_selector(source: str, placement: Placement) -> dict[str, str]:
-    """A TextQuoteSelector for the note's words, with context taken from the same paragraph."""
+    """A TextQuoteSelector for a quote's words, with context taken from the same paragraph."""
     section, text = placement.section, placement.section.text
     line_start, line_end = line_around(text, placement.start, placement.end)
     selector = {
@@ -81,17 +90,21 @@ def web_annotations(
     render_markdown: Callable[[str], str],
     label: str,
 ) -> dict[str, Any]:
-    """Every note as a W3C Web Annotation with motivation 'assessing', in one AnnotationCollection."""
+    """Every quote as a W3C Web Annotation with motivation 'assessing', in one AnnotationCollection.
+
+    A note's own quote is identified as #note-<id>, as it always was; a further claim by its own anchor.
+    """
     items = []
     for placement in placements:
         note = placement.note
+        anchor = f"note-{note.id}" if placement.quote.slug is None else placement.anchor
         items.append({
-            "id": f"{article_url}#note-{note.id}",
+            "id": f"{article_url}#{anchor}",
             "type": "Annotation",
             "motivation": "assessing",
             "modified": note.reviewed,
             "body": [
-                {"type": "TextualBody", "purpose": "assessing", "value": verdict_titles[note.verdict]},
+                {"type": "TextualBody", "purpose": "assessing", "value": verdict_titles[placement.quote.verdict]},
                 {
                     "type": "TextualBody",
                     "purpose": "describing",

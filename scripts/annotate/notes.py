@@ -10,7 +10,7 @@ from pathlib import Path
 from .markup import markup_problems, rendered_problems, source_problems
 from .problems import Problems
 from .schema import load_schema, one_of_choices, schema_problems
-from .yamldoc import YamlSyntaxError, decode, parse_yaml
+from .yamldoc import YamlDocument, YamlSyntaxError, decode, parse_yaml
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SUMMARY_MAX_WORDS = 50
@@ -21,47 +21,85 @@ def verdicts() -> dict[str, dict[str, str]]:
     return one_of_choices(load_schema("note")["properties"]["verdict"])
 
 
+def change_kinds() -> dict[str, dict[str, str]]:
+    """The kinds of change a note's log records, id → title and description."""
+    return one_of_choices(load_schema("note")["properties"]["changes"]["items"]["properties"]["kind"])
+
+
 @dataclass(frozen=True)
 class Source:
     title: str
     url: str
+    accessed: str  # the day the page was read, YYYY-MM-DD
 
 
 @dataclass(frozen=True)
-class FoldedClaim:
-    """A further claim a note answers: the article's words (or, if implied, a description) and its verdict."""
+class Quote:
+    """Words of the article that a note answers, with the verdict on them: the note's `quote` or one of its `claims`."""
 
-    words: str
+    slug: str | None  # None for the note's own quote; the claim's `id` otherwise
+    text: str
+    prefix: str | None
+    suffix: str | None
     verdict: str
-    implied: bool
-    line: int
-    column: int
+    depends_on_article_date: bool
+    key: str  # where it is written in the front matter: "" for the note's own quote, else "claims[2]"
+
+    def field(self, name: str) -> str:
+        """The front-matter path of one of its keys, as messages name it: 'verdict' or 'claims[2].verdict'."""
+        return f"{self.key}.{name}" if self.key else name
+
+
+def quote_anchor(note_id: str, slug: str | None) -> str:
+    """The public id of a quote on the article: #quote-<note> for a note's own quote, #quote-<note>--<slug> else."""
+    return f"quote-{note_id}" if slug is None else f"quote-{note_id}--{slug}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a note's change log."""
+
+    date: str
+    kind: str  # correction, update or clarification
+    what: str
 
 
 @dataclass(frozen=True)
 class Note:
-    """One validated note. `lines` maps each front-matter key to its (line, column) in the file."""
+    """One validated note. `lines` maps each front-matter path ('quote', 'sources[2].url') to its (line, column)."""
 
     id: str
     path: str
     title: str
     section: str
-    quote: str
-    prefix: str | None
-    suffix: str | None
-    verdict: str
+    quotes: tuple[Quote, ...]  # the note's own quote first, then its claims in the order written
     summary: str
+    inference: str | None
     sources: tuple[Source, ...]
     crates: tuple[str, ...]
-    folded: tuple[FoldedClaim, ...]
+    versions: tuple[str, ...]
     aliases: tuple[str, ...]
     reviewed: str
+    changes: tuple[Change, ...]
     body: str
     body_line: int
     lines: dict[str, tuple[int, int]]
 
+    @property
+    def quote(self) -> Quote:
+        """The note's own quote, whose anchor is #quote-<id>."""
+        return self.quotes[0]
+
+    @property
+    def verdict(self) -> str:
+        return self.quotes[0].verdict
+
     def position(self, key: str) -> tuple[int, int]:
         return self.lines.get(key, (1, 1))
+
+    def describe(self, quote: Quote) -> str:
+        """One of the note's quotes as messages name it: 'the quote of <file>' or 'claims[2] of <file>'."""
+        return f"{quote.key or 'the quote'} of {self.path}"
 
 
 @dataclass(frozen=True)
@@ -120,11 +158,19 @@ def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tupl
         return None, problems
     for line, column, message in schema_problems(document, "note"):
         problems.add(shown_path, line, column, message)
-    lines = {key: document.position((key,)) for key in meta}
-    # Each crate's own line, so that an unknown name is reported where it is written.
-    crates = meta.get("crates")
-    if isinstance(crates, list):
-        lines.update({f"crates/{name}": document.position(("crates", i)) for i, name in enumerate(crates)})
+    lines = _positions(document)
+    claims = meta.get("claims")
+    if isinstance(claims, list):
+        seen: set[str] = set()
+        for index, claim in enumerate(claims, start=1):
+            slug = claim.get("id") if isinstance(claim, dict) else None
+            if not isinstance(slug, str):
+                continue
+            if slug in seen:
+                problems.add(shown_path, *lines[f"claims[{index}].id"], (
+                    f"claims[{index}].id '{slug}' is used twice in this note; each claim needs its own id"
+                ))
+            seen.add(slug)
     summary = meta.get("summary")
     if isinstance(summary, str):
         words = len(summary.split())
@@ -147,24 +193,53 @@ def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tupl
         path=shown_path,
         title=meta["title"],
         section=meta["section"],
-        quote=meta["quote"],
-        prefix=meta.get("prefix"),
-        suffix=meta.get("suffix"),
-        verdict=meta["verdict"],
-        summary=meta["summary"].strip(),
-        sources=tuple(Source(item["title"], item["url"]) for item in meta.get("sources", [])),
-        crates=tuple(meta.get("crates", [])),
-        folded=tuple(
-            FoldedClaim(item["words"], item["verdict"], item.get("implied", False), *document.position(("folded", i)))
-            for i, item in enumerate(meta.get("folded", []))
+        quotes=(
+            _quote(meta, None, ""),
+            *(_quote(item, item["id"], f"claims[{i}]") for i, item in enumerate(meta.get("claims", []), start=1)),
         ),
+        summary=meta["summary"].strip(),
+        inference=meta["inference"].strip() if "inference" in meta else None,
+        sources=tuple(Source(item["title"], item["url"], item["accessed"]) for item in meta.get("sources", [])),
+        crates=tuple(meta.get("crates", [])),
+        versions=tuple(meta.get("versions", [])),
         aliases=tuple(meta.get("aliases", [])),
         reviewed=meta["reviewed"],
+        changes=tuple(Change(item["date"], item["kind"], item["what"].strip()) for item in meta["changes"]),
         body=parts.body,
         body_line=parts.body_line,
         lines=lines,
     )
     return note, problems
+
+
+def _quote(fields: dict, slug: str | None, key: str) -> Quote:
+    return Quote(
+        slug=slug,
+        text=fields["quote"],
+        prefix=fields.get("prefix"),
+        suffix=fields.get("suffix"),
+        verdict=fields["verdict"],
+        depends_on_article_date=fields.get("depends_on_article_date", False),
+        key=key,
+    )
+
+
+def _positions(document: YamlDocument) -> dict[str, tuple[int, int]]:
+    """(line, column) of every key's value, and of each list item and its keys, named as messages name them.
+
+    A list item is 'crates[2]' (counting from 1); a key of an item is 'sources[2].url'.
+    """
+    lines: dict[str, tuple[int, int]] = {}
+    for key, value in document.data.items():
+        lines[key] = document.position((key,))
+        if not isinstance(value, list):
+            continue
+        for index, item in enumerate(value):
+            lines[f"{key}[{index + 1}]"] = document.position((key, index))
+            if isinstance(item, dict):
+                for name in item:
+                    lines[f"{key}[{index + 1}].{name}"] = document.position((key, index, name))
+    return lines
 
 
 def body_problems(note: Note, body_html: str) -> Problems:

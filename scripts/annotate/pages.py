@@ -1,54 +1,100 @@
-"""Pages generated from the notes and the catalog: the claims ledger and the crate guide."""
+"""Pages generated from the notes and the catalog: the claims ledger, review dates, corrections, the crate guide."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
 
+from .article import Placement
 from .catalog import Crate
-from .ledger import Claim
+from .changelog import Entry
 from .notes import Note
-from .render import verdict_badge
+from .render import dated_label, verdict_badge
 
 
 def claims_ledger(
-    rows: list[Claim],
+    claims: list[Placement],
     counts: list[tuple[str, int]],
     verdict_titles: dict[str, str],
     *,
     article_href: str,
     note_href: Callable[[Note], str],
 ) -> str:
-    """Counts by verdict, then one table row per claim in article order."""
+    """Counts by verdict, then one table row per claim, numbered as on the article."""
     total = sum(count for _, count in counts)
     summary = "".join(
         f"<li>{verdict_badge(verdict, verdict_titles[verdict])} {count}</li>" for verdict, count in counts if count
     )
-    notes = len({row.placement.note.id for row in rows})
+    notes = {claim.note.id: claim.note for claim in claims}
+    readings = sum(1 for note in notes.values() if note.inference)
     parts = [
-        f'<p class="ledger-total">{total} claims, answered in {notes} notes.</p>',
+        f'<p class="ledger-total">{total} claims, answered in {len(notes)} notes.</p>',
         f'<ul class="ledger-counts" aria-label="Claims by verdict">{summary}</ul>',
+    ]
+    if readings:
+        parts.append(
+            f'<p class="ledger-readings">{readings} note{"s" if readings != 1 else ""} also give the site\'s reading '
+            "of what the article implies. Those readings are not words of the article, so they are neither listed "
+            "nor counted here.</p>"
+        )
+    parts += [
         # The ledger repeats the article's words and the notes' titles, which search already finds.
         '<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table"><table class="ledger">',
         "<thead><tr><th>#</th><th>Claim</th><th>Section</th><th>Verdict</th><th>Note</th></tr></thead><tbody>",
     ]
-    for number, row in enumerate(rows, start=1):
-        note, section = row.placement.note, row.placement.section
-        if row.implied:
-            words = f'<span class="ledger-implied">Implied: {escape(row.words)}</span>'
-        elif row.folded:
-            words = f"“{escape(row.words)}”"
-        else:
-            words = f'<a href="{escape(article_href)}#quote-{note.id}">“{escape(row.words)}”</a>'
-        answered = f'<a href="{escape(note_href(note))}">{escape(note.title)}</a>'
-        if row.folded:
-            answered += ' <span class="ledger-folded">(answered within this note)</span>'
+    for claim in claims:
+        note, section, verdict = claim.note, claim.section, claim.quote.verdict
         parts.append(
-            f'<tr id="claim-{number}"><td>{number}</td><td>{words}</td>'
+            f'<tr id="claim-{claim.number}"><td>{claim.number}</td>'
+            f'<td><a href="{escape(article_href)}#{claim.anchor}">“{escape(claim.words)}”</a></td>'
             f'<td><a href="{escape(article_href)}#{section.id}">{escape(section.heading or "Introduction")}</a></td>'
-            f"<td>{verdict_badge(row.verdict, verdict_titles[row.verdict])}</td><td>{answered}</td></tr>"
+            f"<td>{verdict_badge(verdict, verdict_titles[verdict])}{dated_label(claim.quote)}</td>"
+            f'<td><a href="{escape(note_href(note))}">{escape(note.title)}</a></td></tr>'
         )
     parts.append("</tbody></table></div></div>")
+    return "".join(parts)
+
+
+def review_dates(notes: list[Note]) -> str:
+    """A sentence giving the oldest and the newest review date of the notes."""
+    dates = sorted(note.reviewed for note in notes)
+    if not dates:
+        return "No note has been reviewed yet."
+    if dates[0] == dates[-1]:
+        return f'Every note was last reviewed on <time datetime="{dates[0]}">{dates[0]}</time>.'
+    return (
+        f'The oldest review date of a note is <time datetime="{dates[0]}">{dates[0]}</time>, '
+        f'and the newest is <time datetime="{dates[-1]}">{dates[-1]}</time>.'
+    )
+
+
+def corrections(
+    entries: list[Entry], change_kinds: dict[str, dict[str, str]], note_href: Callable[[Note], str], feed_href: str
+) -> str:
+    """The corrections page's list: every change of every note, newest first, each linking to its note's log."""
+    kinds = "".join(
+        f"<dt>{escape(labels['title'])}</dt><dd>{escape(labels['description'])}</dd>"
+        for labels in change_kinds.values()
+    )
+    parts = [
+        f'<p class="corrections-feed"><a href="{escape(feed_href)}" type="application/atom+xml">'
+        "Subscribe to this list (Atom feed)</a></p>",
+        f'<dl class="corrections-kinds">{kinds}</dl>',
+    ]
+    if not entries:
+        parts.append('<p class="corrections-empty">No note has been corrected, updated or clarified yet.</p>')
+        return "".join(parts)
+    parts.append(f'<p class="corrections-total">{len(entries)} change{"s" if len(entries) != 1 else ""}, '
+                 "newest first.</p>")
+    parts.append('<ul class="corrections">')
+    for entry in entries:
+        change, note = entry.change, entry.note
+        parts.append(
+            f'<li><time datetime="{change.date}">{change.date}</time> '
+            f'<span class="ann-change-kind">{escape(change_kinds[change.kind]["title"])}</span> '
+            f'<a href="{escape(note_href(note))}#changes">{escape(note.title)}</a>: {escape(change.what)}</li>'
+        )
+    parts.append("</ul>")
     return "".join(parts)
 
 

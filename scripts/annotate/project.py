@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -10,14 +11,19 @@ from typing import Any
 
 import markdown
 
+from .accounting import NoClaim, load_no_claims
 from .catalog import Crate, load_catalog
 from .notes import Note, load_notes
 from .problems import Problems
 from .schema import did_you_mean
+from .sourcing import load_deny_list, sourcing_problems
 
 ARTICLE_PAGE = "index.md"  # the article, relative to docs_dir
 NOTES_FOLDER = "notes"  # one Markdown file per note, relative to docs_dir
-CATALOG_FILE = "data/crates.yml"  # relative to the folder of mkdocs.yml
+# Relative to the folder of mkdocs.yml:
+CATALOG_FILE = "data/crates.yml"
+NO_CLAIMS_FILE = "data/no-claims.yml"  # the article's sentences that make no claim
+DENY_LIST_FILE = "data/source-deny-list.yml"  # sources a note may not cite
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,14 @@ class Project:
     @property
     def catalog(self) -> Path:
         return self.root / CATALOG_FILE
+
+    @property
+    def no_claims(self) -> Path:
+        return self.root / NO_CLAIMS_FILE
+
+    @property
+    def deny_list(self) -> Path:
+        return self.root / DENY_LIST_FILE
 
     def shown(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
@@ -65,6 +79,7 @@ def markdown_renderer(extensions: list[Any], configs: dict[str, dict[str, Any]])
 class Content:
     notes: list[Note]
     catalog: dict[str, Crate]
+    no_claims: list[NoClaim]
     problems: Problems
 
     def note(self, note_id: str) -> Note | None:
@@ -75,12 +90,19 @@ class Content:
         return {note.id: note for note in self.notes}
 
 
-def load_content(project: Project, render: Callable[[str], str]) -> Content:
-    """Every note and the crate catalog, checked against each other."""
-    catalog, problems = load_catalog(project.catalog, project.shown(project.catalog))
+def load_content(project: Project, render: Callable[[str], str], today: datetime.date | None = None) -> Content:
+    """Every note, the crate catalog and the list of sentences without a claim, checked against each other.
+
+    `today` is the day that dates in notes may not be later than; the real today unless given.
+    """
+    today = today or datetime.date.today()
+    deny_list, problems = load_deny_list(project.deny_list, project.shown(project.deny_list))
+    catalog, catalog_problems = load_catalog(project.catalog, project.shown(project.catalog), deny_list.refusal)
+    problems.extend(catalog_problems)
     notes, note_problems = load_notes(project.notes_dir, project.shown(project.notes_dir), render)
     problems.extend(note_problems)
-    catalog_path = project.shown(project.catalog)
+    no_claims, no_claims_problems = load_no_claims(project.no_claims, project.shown(project.no_claims))
+    problems.extend(no_claims_problems)
     owners = {note.id: note for note in notes}
     for note in notes:
         for alias in note.aliases:
@@ -90,10 +112,22 @@ def load_content(project: Project, render: Callable[[str], str]) -> Content:
                     f"alias '{alias}' is already the id or an alias of {other.path}; each old link can lead to one note"
                 ))
     for note in notes:
-        for crate in note.crates:
-            if catalog and crate not in catalog:
-                problems.add(note.path, *note.position(f"crates/{crate}"), (
-                    f"crate '{crate}' is not in {catalog_path}{did_you_mean(crate, list(catalog))}; "
-                    "add an entry there or correct the name"
-                ))
-    return Content(notes, catalog, problems)
+        problems.extend(_catalog_problems(note, catalog, project.shown(project.catalog)))
+        problems.extend(sourcing_problems(note, deny_list, today))
+    return Content(notes, catalog, no_claims, problems)
+
+
+def _catalog_problems(note: Note, catalog: dict[str, Crate], catalog_path: str) -> Problems:
+    """Crates and versions a note names that the catalog does not list."""
+    problems = Problems()
+    if not catalog:
+        return problems
+    named = [(f"crates[{i}]", crate) for i, crate in enumerate(note.crates, start=1)]
+    named += [(f"versions[{i}]", version.split("@", 1)[0]) for i, version in enumerate(note.versions, start=1)]
+    for where, crate in named:
+        if crate not in catalog:
+            problems.add(note.path, *note.position(where), (
+                f"crate '{crate}' is not in {catalog_path}{did_you_mean(crate, list(catalog))}; "
+                "add an entry there or correct the name"
+            ))
+    return problems

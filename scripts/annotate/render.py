@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
 from .catalog import Crate
-from .notes import FoldedClaim, Note
+from .changelog import newest_first
+from .notes import Note, Quote
+
+if TYPE_CHECKING:
+    from .article import Placement
 
 
 def inline(paragraph_html: str) -> str:
@@ -15,24 +20,35 @@ def inline(paragraph_html: str) -> str:
     return match.group(1) if match else paragraph_html
 
 
-def _alias_anchors(note: Note, kind: str) -> str:
+def claim_numbers(numbers: list[int]) -> str:
+    """'claim 3', 'claims 3 and 5', 'claims 3, 4 and 5'."""
+    if len(numbers) == 1:
+        return f"claim {numbers[0]}"
+    return f"claims {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+
+
+def _alias_anchors(note: Note, kind: str, slug: str | None = None) -> str:
     """Empty targets for a note's former ids, so that links made before a rename still land here."""
-    return "".join(f'<span class="ann-alias" id="{kind}-{alias}"></span>' for alias in note.aliases)
+    return "".join(
+        f'<span class="ann-alias" id="{kind}-{alias}{"--" + slug if slug else ""}"></span>' for alias in note.aliases
+    )
 
 
-def quote_open(note: Note) -> str:
-    return f'<mark class="ann-quote" id="quote-{note.id}">{_alias_anchors(note, "quote")}'
+def quote_open(placement: Placement) -> str:
+    note, slug = placement.note, placement.quote.slug
+    return f'<mark class="ann-quote" id="{placement.anchor}">{_alias_anchors(note, "quote", slug)}'
 
 
-def quote_close(note: Note, number: int, verdict_title: str) -> str:
-    """The end of a highlight: a numbered link to the note, inside the highlight, then the close.
+def quote_close(placement: Placement, verdict_title: str) -> str:
+    """The end of a highlight: a link to the note, numbered as the claim, inside the highlight, then the close.
 
     The number is drawn by CSS from data-number, so the page's text stays exactly the article's
     text: copying a sentence, or matching a quote selector against the page, sees no digits.
     """
+    number = placement.number
     return (
-        f'<sup class="ann-ref"><a href="#note-{note.id}" data-number="{number}" '
-        f'aria-label="Note {number}: {escape(verdict_title)}"></a></sup></mark>'
+        f'<sup class="ann-ref"><a href="#note-{placement.note.id}" data-number="{number}" '
+        f'aria-label="Claim {number}: {escape(verdict_title)}"></a></sup></mark>'
     )
 
 
@@ -40,22 +56,43 @@ def verdict_badge(verdict: str, title: str, element: str = "span", id_attribute:
     return f'<{element} class="ann-verdict ann-verdict--{verdict}"{id_attribute}>{escape(title)}</{element}>'
 
 
-def margin_note(
-    note: Note, number: int, verdict_title: str, summary_html: str, page_href: str, quoted: str | None = None
-) -> str:
-    """The note as it sits in the margin, or after its paragraph on narrow screens.
+def _number_link(placement: Placement) -> str:
+    return (
+        f'<a class="ann-note__number" href="#{placement.anchor}" '
+        f'aria-label="Back to the words of claim {placement.number}">{placement.number}</a>'
+    )
 
-    `quoted` repeats the words the note is about, for the exercise page, where highlights are hidden.
+
+def margin_note(
+    quotes: list[Placement],
+    verdict_titles: dict[str, str],
+    summary_html: str,
+    page_href: str,
+    quoted: list[str] | None = None,
+) -> str:
+    """A note as it sits in the margin, or after its paragraph on narrow screens, with the number of each quote.
+
+    The note's own quote comes first, with the note's verdict; each further claim follows with its own.
+    `quoted` repeats the words of each quote, for the exercise page, where highlights are hidden.
     """
-    quoted_html = f'<p class="ann-note__quoted">On “{escape(quoted)}”</p>' if quoted else ""
+    own = next(p for p in quotes if p.quote.slug is None)
+    others = [p for p in quotes if p is not own]
+    note = own.note
+    title = verdict_titles[note.verdict]
+    numbers = claim_numbers([p.number for p in quotes])
+    quoted_html = "".join(f'<p class="ann-note__quoted">On “{escape(words)}”</p>' for words in quoted or [])
+    claims_html = "".join(
+        f'<p class="ann-note__claim">Also {_number_link(p)} '
+        f"{verdict_badge(p.quote.verdict, verdict_titles[p.quote.verdict])}</p>"
+        for p in others
+    )
     return (
         f'<aside class="ann-note ann-note--{note.verdict}" id="note-{note.id}" role="note" '
-        f'aria-label="Note {number}: {escape(verdict_title)}">{_alias_anchors(note, "note")}'
-        f'<p class="ann-note__head"><a class="ann-note__number" href="#quote-{note.id}" '
-        f'aria-label="Back to the words of note {number}">{number}</a> '
-        f"{verdict_badge(note.verdict, verdict_title, 'strong')} "
+        f'aria-label="Note on {numbers}: {escape(title)}">{_alias_anchors(note, "note")}'
+        f'<p class="ann-note__head">{_number_link(own)} '
+        f"{verdict_badge(note.verdict, title, 'strong')} "
         f'<a class="ann-permalink" href="#note-{note.id}" title="Copy link to this note" '
-        f'aria-label="Copy link to note {number}">#</a></p>{quoted_html}'
+        f'aria-label="Copy link to the note on {numbers}">#</a></p>{claims_html}{quoted_html}'
         f'<p class="ann-note__summary">{summary_html}</p>'
         f'<p class="ann-note__more"><a href="{escape(page_href)}">Full note'
         f'<span class="ann-visually-hidden"> on {escape(note.title)}</span></a></p>'
@@ -63,11 +100,13 @@ def margin_note(
     )
 
 
-def exercise_slot(note: Note, number: int, aside: str) -> str:
+def exercise_slot(quotes: list[Placement], aside: str) -> str:
     """A note behind a checkbox that reveals it; hidden notes keep their space, so revealing moves nothing."""
+    note_id = quotes[0].note.id
     return (
-        f'<div class="exercise-slot"><input type="checkbox" class="exercise-reveal" id="reveal-{note.id}">'
-        f'<label for="reveal-{note.id}">Reveal note {number}</label>{aside}</div>'
+        f'<div class="exercise-slot"><input type="checkbox" class="exercise-reveal" id="reveal-{note_id}">'
+        f'<label for="reveal-{note_id}">Reveal the note on {claim_numbers([p.number for p in quotes])}</label>'
+        f"{aside}</div>"
     )
 
 
@@ -102,44 +141,77 @@ def sentence_with_quote(before: str, quote: str, after: str) -> str:
     return f"<p>{escape(before)}<mark>{escape(quote)}</mark>{escape(after)}</p>"
 
 
+DATED = "depends on when the article was written"
+
+
+def dated_label(quote: Quote) -> str:
+    """The words that go with a verdict that depends on when the article was written, or nothing."""
+    return f' <span class="ann-dated">({DATED})</span>' if quote.depends_on_article_date else ""
+
+
+def _quote_figure(placement: Placement, article_href: str, caption: str) -> str:
+    return (
+        '<figure class="ann-page__quote" data-search-exclude><blockquote>'
+        f"{placement.sentence_html}</blockquote><figcaption>{caption}"
+        f'<a href="{escape(article_href)}#{placement.anchor}">See these words in the article</a>'
+        "</figcaption></figure>"
+    )
+
+
 def note_page(
-    note: Note,
+    quotes: list[Placement],
     *,
-    verdict_title: str,
-    folded: list[tuple[FoldedClaim, str]],
+    verdict_titles: dict[str, str],
+    change_titles: dict[str, str],
     summary_html: str,
     body_html: str,
-    sentence_html: str,
-    section_heading: str,
-    section_href: str,
-    quote_href: str,
+    article_href: str,
     crates: list[Crate],
     crate_href: dict[str, str],
 ) -> str:
-    """A note's own page: verdict, the quote in its sentence, summary, body, sources, crates, way back."""
+    """A note's own page: verdict and review date, each quote in its sentence, summary, the site's reading if any,
+    body, sources with the day each was read, crates, change log, and the way back."""
+    own = next(p for p in quotes if p.quote.slug is None)
+    note = own.note
+    section = own.section
     parts = [
         '<div class="ann-page">',
-        f'<p class="ann-page__verdict">Verdict: {verdict_badge(note.verdict, verdict_title, "strong")}',
+        f'<p class="ann-page__verdict">Verdict: {verdict_badge(note.verdict, verdict_titles[note.verdict], "strong")}',
+        dated_label(note.quote),
         f' <span class="ann-page__reviewed">Reviewed <time datetime="{note.reviewed}">{note.reviewed}</time>',
         "</span></p>",
-        '<figure class="ann-page__quote" data-search-exclude><blockquote>',
-        sentence_html,
-        f'</blockquote><figcaption>From <a href="{escape(section_href)}">{escape(section_heading)}</a>. ',
-        f'<a href="{escape(quote_href)}">See these words in the article</a></figcaption></figure>',
+        _quote_figure(own, article_href, (
+            f'Claim {own.number}, from <a href="{escape(article_href)}#{section.id}">'
+            f"{escape(section.heading or 'the introduction')}</a>. "
+        )),
         f'<p class="ann-page__summary">{summary_html}</p>',
     ]
-    if folded:
-        parts.append('<p class="ann-page__folded-intro">This note also answers:</p><ul class="ann-page__folded">')
-        parts.extend(
-            f"<li>{'Implied: ' + escape(claim.words) if claim.implied else '“' + escape(claim.words) + '”'} "
-            f"{verdict_badge(claim.verdict, title)}</li>"
-            for claim, title in folded
-        )
+    others = [p for p in quotes if p is not own]
+    if others:
+        parts.append('<p class="ann-page__claims-intro">This note also answers:</p><ul class="ann-page__claims">')
+        for p in others:
+            verdict = p.quote.verdict
+            parts.append(
+                f'<li><p class="ann-page__claim-verdict">Claim {p.number}: '
+                f"{verdict_badge(verdict, verdict_titles[verdict])}{dated_label(p.quote)}</p>"
+                f"{_quote_figure(p, article_href, '')}</li>"
+            )
         parts.append("</ul>")
+    if note.inference:
+        parts.append(
+            '<div class="ann-page__inference"><p class="ann-page__inference-label">'
+            "<strong>The site's reading</strong>: the article does not say this in words; the site reads it "
+            "into the article. It is not one of the article's claims and is not counted in the claims ledger.</p>"
+            f"<p>{escape(note.inference)}</p></div>"
+        )
     parts += ["</div>", body_html]
     if note.sources:
         parts.append('<h2 id="sources">Sources</h2><ul class="ann-sources">')
-        parts.extend(f'<li><a href="{escape(s.url)}">{escape(s.title)}</a></li>' for s in note.sources)
+        parts.extend(
+            f'<li><a href="{escape(s.url)}">{escape(s.title)}</a> '
+            f'<span class="ann-sources__accessed">(read <time datetime="{s.accessed}">{s.accessed}</time>)</span></li>'
+            for s in note.sources
+        )
         parts.append("</ul>")
     if crates:
         parts.append('<h2 id="crates">Crates</h2><ul class="ann-crates">')
@@ -149,7 +221,21 @@ def note_page(
             for crate in crates
         )
         parts.append("</ul>")
-    parts.append(f'<p class="ann-page__back"><a href="{escape(quote_href)}">Back to these words in the article</a></p>')
+    parts.append('<h2 id="changes">Changes</h2>')
+    if note.changes:
+        parts.append('<ul class="ann-changes">')
+        parts.extend(
+            f'<li><time datetime="{change.date}">{change.date}</time> '
+            f'<span class="ann-change-kind">{escape(change_titles[change.kind])}</span>: {escape(change.what)}</li>'
+            for change in newest_first(note.changes)
+        )
+        parts.append("</ul>")
+    else:
+        parts.append('<p class="ann-changes">No changes since the note was first published.</p>')
+    parts.append(
+        f'<p class="ann-page__back"><a href="{escape(article_href)}#{own.anchor}">'
+        "Back to these words in the article</a></p>"
+    )
     return "".join(parts)
 
 

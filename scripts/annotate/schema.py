@@ -70,8 +70,8 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
     elif kind == "required":
         missing = [key for key in error.validator_value if key not in error.instance]
         because = ""
-        if "then" in error.schema_path and "folded" in error.instance and list(error.schema_path)[1] == 1:
-            because = " because a folded claim's verdict is not 'accurate' (only 'accurate' may go without sources)"
+        if "then" in error.schema_path and "claims" in error.instance and list(error.schema_path)[1] == 1:
+            because = " because a claim's verdict is not 'accurate' (only 'accurate' may go without sources)"
         elif "then" in error.schema_path:
             because = f" for verdict '{error.instance.get('verdict')}' (only 'accurate' may go without sources)"
         for key in missing:
@@ -85,6 +85,9 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
             f"{where} '{error.instance}' is not on the scale{did_you_mean(str(error.instance), choices)}"
             f"; use one of: {', '.join(choices)}"
         )
+    elif kind == "oneOf" and all(set(option) == {"required"} for option in schema["oneOf"]):
+        keys = [option["required"][0] for option in schema["oneOf"]]
+        yield line, column, f"{where} must have exactly one of the keys {', '.join(keys)}"
     elif kind == "pattern":
         # Each pattern in the schemas carries its own explanation for people.
         explanation = schema.get("x-pattern-message", f"must match {error.validator_value}")

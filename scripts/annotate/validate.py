@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from .article import annotate_article
 from .notes import FrontMatter, body_problems, split_front_matter, verdicts
+from .pipeline import place_notes
 from .problems import Problems
 from .project import Project, load_content, markdown_renderer
 from .yamldoc import YamlSyntaxError, decode
@@ -98,10 +98,10 @@ def check_site(config_path: Path) -> tuple[Problems, str]:
     if isinstance(article_html, tuple):
         problems.add(project.shown(project.article_source), *article_html)
         return problems, ""
-    article = annotate_article(
+    article = place_notes(
+        project,
+        content,
         article_html,
-        project.shown(project.article_source),
-        content.notes,
         render_markdown=site.render,
         verdict_titles={key: value["title"] for key, value in verdicts().items()},
         note_href=lambda note: f"notes/{note.id}/",
@@ -109,5 +109,9 @@ def check_site(config_path: Path) -> tuple[Problems, str]:
     problems.extend(article.problems)
     for note in content.notes:
         problems.extend(body_problems(note, site.render(note.body)))
-    counts = f"{len(content.notes)} notes placed in {len(article.sections)} sections, {len(content.catalog)} crates"
+    counts = (
+        f"{len(article.placements)} claims in {len(content.notes)} notes placed in {len(article.sections)} sections, "
+        f"{len(content.no_claims)} sentence{'s' if len(content.no_claims) != 1 else ''} without a claim, "
+        f"{len(content.catalog)} crates"
+    )
     return problems, counts

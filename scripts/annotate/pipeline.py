@@ -1,0 +1,43 @@
+"""What the build and `make check` both do once the content is loaded: place the notes on the article, then
+account for every sentence of it. One function, so that the two can never disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .accounting import sentence_problems
+from .article import AnnotatedArticle, annotate_article
+from .notes import Note
+from .project import Content, Project
+from .yamldoc import decode
+
+
+def place_notes(
+    project: Project,
+    content: Content,
+    article_html: str,
+    *,
+    render_markdown: Callable[[str], str],
+    verdict_titles: dict[str, str],
+    note_href: Callable[[Note], str],
+) -> AnnotatedArticle:
+    """The annotated article; its `problems` include every sentence that is neither quoted nor listed."""
+    article_path = project.shown(project.article_source)
+    article = annotate_article(
+        article_html,
+        article_path,
+        content.notes,
+        render_markdown=render_markdown,
+        verdict_titles=verdict_titles,
+        note_href=note_href,
+    )
+    if article.sections:
+        markdown = decode(project.article_source.read_bytes())
+        article.problems.extend(sentence_problems(
+            article,
+            content.no_claims,
+            no_claims_path=project.shown(project.no_claims),
+            article_path=article_path,
+            article_markdown=markdown if isinstance(markdown, str) else "",
+        ))
+    return article

@@ -1,0 +1,119 @@
+"""What a fact-check may cite, and what its dates may say: the deny list of sources, and the review rules.
+
+The schema already requires every source to be https and to carry the day it was read. These rules
+need more than one field, or data from elsewhere: a source on `data/source-deny-list.yml`; a `false`
+or `misleading` verdict with fewer than two sources; a `reviewed` date in the future, or earlier than
+the day a source was read; a change dated in the future.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .notes import Note
+from .problems import Problems
+from .schema import schema_problems
+from .yamldoc import YamlSyntaxError, decode, parse_yaml
+
+# Verdicts that say the article is wrong; one source is too thin a basis for them.
+CORRECTING_VERDICTS = ("false", "misleading")
+CORRECTING_MIN_SOURCES = 2
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One rule of the deny list: a host, a host and the start of a path, or part of a path; and why."""
+
+    kind: str  # "host", "url_prefix" or "path_contains", the key that holds `pattern`
+    pattern: str
+    reason: str
+
+    def matches(self, url: str) -> bool:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if self.kind == "host":
+            return host == self.pattern
+        if self.kind == "url_prefix":
+            return f"{host}{parts.path}".startswith(self.pattern)
+        return self.pattern in parts.path
+
+
+@dataclass(frozen=True)
+class DenyList:
+    refusals: tuple[Refusal, ...]
+    path: str  # as messages show it
+
+    def refusal(self, url: str) -> str | None:
+        """Why `url` may not be cited, or None."""
+        for rule in self.refusals:
+            if rule.matches(url):
+                return f"is refused by {self.path} ({rule.kind.replace('_', ' ')} {rule.pattern}): {rule.reason}"
+        return None
+
+
+def load_deny_list(path: Path, shown_path: str) -> tuple[DenyList, Problems]:
+    """The deny list, and every problem in its file; a missing file refuses nothing."""
+    problems = Problems()
+    empty = DenyList((), shown_path)
+    if not path.is_file():
+        return empty, problems
+    text = decode(path.read_bytes())
+    if isinstance(text, tuple):
+        problems.add(shown_path, *text)
+        return empty, problems
+    try:
+        document = parse_yaml(text)
+    except YamlSyntaxError as error:
+        problems.add(shown_path, error.line, error.column, error.message)
+        return empty, problems
+    for line, column, message in schema_problems(document, "source-deny-list"):
+        problems.add(shown_path, line, column, message)
+    if problems:
+        return empty, problems
+    refusals = tuple(
+        Refusal(kind, entry[kind].lower(), entry["reason"])
+        for entry in document.data["refused"]
+        for kind in ("host", "url_prefix", "path_contains")
+        if kind in entry
+    )
+    return DenyList(refusals, shown_path), problems
+
+
+def sourcing_problems(note: Note, deny_list: DenyList, today: datetime.date) -> Problems:
+    """Every way `note` breaks the rules on its sources and its dates, each at the line that breaks it."""
+    problems = Problems()
+    for index, source in enumerate(note.sources, start=1):
+        refused = deny_list.refusal(source.url)
+        if refused:
+            problems.add(note.path, *note.position(f"sources[{index}].url"), (
+                f"sources[{index}].url '{source.url}' {refused}"
+            ))
+    for quote in note.quotes:
+        if quote.verdict in CORRECTING_VERDICTS and len(note.sources) < CORRECTING_MIN_SOURCES:
+            where = quote.field("verdict")
+            problems.add(note.path, *note.position(where), (
+                f"{where} '{quote.verdict}' needs at least {CORRECTING_MIN_SOURCES} sources and the note lists "
+                f"{len(note.sources)}; add another primary source that supports the verdict"
+            ))
+    reviewed = datetime.date.fromisoformat(note.reviewed)
+    if reviewed > today:
+        problems.add(note.path, *note.position("reviewed"), (
+            f"reviewed {note.reviewed} is in the future (today is {today.isoformat()}); "
+            "set it to the day every source was last read"
+        ))
+    for index, source in enumerate(note.sources, start=1):
+        if datetime.date.fromisoformat(source.accessed) > reviewed:
+            problems.add(note.path, *note.position(f"sources[{index}].accessed"), (
+                f"sources[{index}].accessed {source.accessed} is later than reviewed {note.reviewed}; "
+                "reviewed is the day every source was last read: re-read the others and set reviewed to that day"
+            ))
+    for index, change in enumerate(note.changes, start=1):
+        if datetime.date.fromisoformat(change.date) > today:
+            problems.add(note.path, *note.position(f"changes[{index}].date"), (
+                f"changes[{index}].date {change.date} is in the future (today is {today.isoformat()}); "
+                "date a change the day it is made"
+            ))
+    return problems
