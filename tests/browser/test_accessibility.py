@@ -16,6 +16,7 @@ PAGES = {
     "crates": ("/crates/", False),
     "claims": ("/claims/", False),
     "about": ("/about/", False),
+    "corrections": ("/corrections/", False),
     "exercise": ("/exercise/", False),
     "exercise-revealed": ("/exercise/", True),
     "instructors": ("/instructors/", False),

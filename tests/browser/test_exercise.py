@@ -41,8 +41,12 @@ def test_exercise_hides_every_note_at_load_and_shows_every_reveal_checkbox(page,
 
     shown = [note_id for note_id, value in visibility.items() if value != "hidden"]
     assert not shown, f"notes visible before they are revealed: {shown}"
-    for number in range(1, len(visibility) + 1):
-        expect(browser_page.get_by_role("checkbox", name=f"Reveal note {number}", exact=True)).to_be_visible()
+    for note_id in visibility:
+        # The numbers of the note's quotes, as it lists them (hidden, so read as text, not as rendered text).
+        numbers = sorted(browser_page.locator(f"#{note_id} .ann-note__number").all_text_contents(), key=int)
+        claims = f"claim {numbers[0]}" if len(numbers) == 1 else f"claims {', '.join(numbers[:-1])} and {numbers[-1]}"
+        name = f"Reveal the note on {claims}"
+        expect(browser_page.get_by_role("checkbox", name=name, exact=True)).to_be_visible()
     expect(browser_page.locator("#reveal-all")).to_be_visible()
 
 

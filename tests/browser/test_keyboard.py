@@ -7,12 +7,13 @@ import pytest
 # Anything Tab can stop on; one press per candidate (plus a few) is enough to pass them all.
 FOCUSABLE = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]"
 
-# The links under test: the numbers after quotes, and the number, copy-link and "Full note" links of notes.
-# A link is known by its role and target, since a quote's number and its note's permalink share a target.
+# The links under test: the numbers after quotes, and the numbers, copy-link and "Full note" links of notes.
+# A link is known by its role, target and number: a quote's number and its note's permalink share a target,
+# and so do the numbers after the several quotes of one note.
 # (Not by className: Material adds a focus-visible class to whatever has focus.)
 NOTE_LINKS = ".ann-ref a, .ann-note a"
-KEY = ("(a) => `${a.closest('.ann-ref') ? 'ref' : a.classList.contains('ann-note__number') ? 'number' "
-       ": a.classList.contains('ann-permalink') ? 'permalink' : 'more'} ${a.getAttribute('href')}`")
+KEY = ("(a) => `${a.closest('.ann-ref') ? 'ref ' + a.dataset.number : a.classList.contains('ann-note__number') ? "
+       "'number' : a.classList.contains('ann-permalink') ? 'permalink' : 'more'} ${a.getAttribute('href')}`")
 
 # What the keyboard focus is on after a Tab, and whether anything draws a ring around it.
 FOCUSED = """() => {
@@ -52,7 +53,9 @@ def test_quote_and_note_links_are_reachable_by_tab_with_a_visible_focus_ring(pag
     browser_page = page(width=width, height=height).page
     browser_page.goto("/")
     wanted = set(browser_page.locator(NOTE_LINKS).evaluate_all(f"links => links.map({KEY})"))
-    assert len(wanted) == 4 * browser_page.locator(".ann-note").count(), "expected four links per note"
+    quotes, notes = browser_page.locator("mark.ann-quote").count(), browser_page.locator(".ann-note").count()
+    # Each quote: its number after the words and its number in the note; each note: copy link and "Full note".
+    assert len(wanted) == 2 * quotes + 2 * notes, "expected two links per quote and two more per note"
 
     seen = tab_through_note_links(browser_page, wanted)
 

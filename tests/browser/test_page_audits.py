@@ -15,7 +15,7 @@ from conftest import ROOT, build_site
 
 SITE_NAME = "Rust & ML, Annotated"
 NOTE_PAGE = "notes/low-latency-garbage-collector/"
-PAGES = ["", NOTE_PAGE, "claims/", "crates/", "about/", "exercise/", "instructors/"]
+PAGES = ["", NOTE_PAGE, "claims/", "crates/", "about/", "corrections/", "exercise/", "instructors/"]
 
 CANONICAL_BASE = "https://example.org/course/"
 

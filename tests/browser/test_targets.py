@@ -1,11 +1,19 @@
-"""A link to `/#note-<id>` or `/#quote-<id>` lands on its target below Material's sticky header, highlighted."""
+"""A link to `/#note-<id>`, `/#quote-<id>` or `/#quote-<id>--<claim>` lands on its target below Material's sticky
+header, highlighted."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from annotate.links import read_registry
+from conftest import ROOT
 
 # The first, a middle and the last note: the last cannot scroll to the top, the page ends first.
 NOTE_IDS = ["fast-and-safe", "custom-models-outperform", "popularity-expected-to-continue"]
+# The further quotes of notes, as courses may link to them.
+CLAIM_QUOTES = [link.removeprefix("/#") for link in read_registry(ROOT / "data" / "public-links.txt")
+                if re.fullmatch(r"/#quote-[a-z0-9-]+--[a-z0-9-]+", link)]
 
 SCREENS = {"desktop": (1440, 900), "phone": (390, 844)}
 
@@ -65,8 +73,8 @@ def test_following_a_note_link_shows_the_note_below_the_header_outlined(page, sc
 @pytest.mark.parametrize("screen", SCREENS)
 def test_following_a_quote_link_shows_the_quote_below_the_header_highlighted(page, screen):
     browser_page = page(*SCREENS[screen]).page
-    for note_id in NOTE_IDS:
-        fragment = f"quote-{note_id}"
+    assert CLAIM_QUOTES, "no further quote (#quote-<id>--<claim>) in the link registry: nothing to check"
+    for fragment in [f"quote-{note_id}" for note_id in NOTE_IDS] + CLAIM_QUOTES[:1] + CLAIM_QUOTES[-1:]:
         target = follow(browser_page, fragment)
         assert_clear_of_the_header(fragment, target)
         assert target["background"] != target["otherQuoteBackground"], (
