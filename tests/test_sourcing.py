@@ -149,6 +149,15 @@ def test_the_projects_deny_list_refuses_the_known_mirrors_and_raw_pages():
     assert deny_list.refusal("https://crates.io/crates/leaf") is None
 
 
+def test_a_missing_deny_list_is_reported_not_taken_as_empty(tmp_path):
+    deny_list, problems = load_deny_list(tmp_path / "absent.yml", D)
+    assert deny_list.refusals == ()
+    assert [str(problem) for problem in problems.sorted()] == [
+        f"{D}:1:1: the list of refused sources is missing; notes are checked against it (an empty list is "
+        "'refused: []')"
+    ]
+
+
 @pytest.mark.parametrize("entry", [
     "  - reason: no rule\n",
     "  - host: lib.rs\n    path_contains: /x/\n    reason: two rules\n",

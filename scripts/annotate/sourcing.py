@@ -55,10 +55,13 @@ class DenyList:
 
 
 def load_deny_list(path: Path, shown_path: str) -> tuple[DenyList, Problems]:
-    """The deny list, and every problem in its file; a missing file refuses nothing."""
+    """The deny list, and every problem in its file."""
     problems = Problems()
     empty = DenyList((), shown_path)
     if not path.is_file():
+        problems.add(shown_path, 1, 1, (
+            "the list of refused sources is missing; notes are checked against it (an empty list is 'refused: []')"
+        ))
         return empty, problems
     text = decode(path.read_bytes())
     if isinstance(text, tuple):
