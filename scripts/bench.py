@@ -170,7 +170,7 @@ def anchoring_times(project: Path) -> dict[str, float]:
     render = markdown_renderer(extensions, configs)
     source = (project / "docs" / "index.md").read_text().split("---\n", 2)[2]
     html = render(source)
-    notes, _ = load_notes(project / "docs" / "notes", "docs/notes", render)
+    notes, _, _ = load_notes(project / "docs" / "notes", "docs/notes", render)
     sections = {section.id: section for section in read_sections(html)}
     started = time.perf_counter()
     for note in notes:

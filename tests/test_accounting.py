@@ -7,6 +7,8 @@ from textwrap import dedent
 from annotate.accounting import NoClaim, load_no_claims, sentence_problems
 from annotate.article import annotate_article
 from annotate.sentences import all_sentences, sentence_around
+from annotate.validate import check_site
+from conftest import copy_project
 from helpers import make_note, render_markdown
 
 MARKDOWN = dedent("""\
@@ -36,7 +38,8 @@ def account(notes, listed):
     article = annotate_article(HTML, A, notes, render_markdown=render_markdown, verdict_titles=TITLES,
                                note_href=lambda note: "")
     no_claims = [NoClaim(sentence, "A reason.", line, 5) for line, sentence in enumerate(listed, start=3)]
-    problems = sentence_problems(article, no_claims, no_claims_path=N, article_path=A, article_markdown=MARKDOWN)
+    problems = sentence_problems(article, no_claims, no_claims_path=N, article_path=A, article_markdown=MARKDOWN,
+                                 unchecked_sections=article.unplaced_sections)
     return [str(problem) for problem in problems.sorted()]
 
 
@@ -111,3 +114,13 @@ def test_the_list_file_is_read_with_each_entry_at_its_line_and_checked_against_i
     listed, problems = load_no_claims(path, N)
     assert listed == []
     assert [str(problem) for problem in problems.sorted()] == [f"{N}:2:5: missing required key 'reason'"]
+
+
+def test_a_note_that_cannot_be_loaded_leaves_its_sentences_to_its_own_problem(tmp_path):
+    project = copy_project(tmp_path)
+    note = project / "docs" / "notes" / "fast-and-safe.md"
+    text = note.read_text(encoding="utf-8")
+    note.write_text(text.replace("\ntitle: ", "\ntitle: <", 1), encoding="utf-8")
+    problems, _ = check_site(project / "mkdocs.yml")
+    assert [problem.path for problem in problems.sorted()] == ["docs/notes/fast-and-safe.md"]
+    assert "must be plain text" in problems.sorted()[0].message

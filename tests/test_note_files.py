@@ -142,10 +142,6 @@ BROKEN = {
         ("changes: []", "versions:\n  - burn 0.18\nchanges: []"),
         [f"{P}:13:5: versions[1] 'burn 0.18' must be written crate@version, such as burn@0.18.0"],
     ),
-    "inference with markup": (
-        ("sources:", "inference: Rust <b>wins</b>\nsources:"),
-        [f"{P}:7:12: inference 'Rust <b>wins</b>' must be plain text, without < or >"],
-    ),
     "http source": (
         ("url: https://doc", "url: http://doc"),
         [f"{P}:9:10: sources[1].url 'http://doc.rust-lang.org/book/ch04-01-what-is-ownership.html' "

@@ -8,9 +8,12 @@ reach a page, and text fields that are not Markdown are escaped wherever they ar
 from __future__ import annotations
 
 import pytest
-from annotate.notes import load_note
+from annotate import changelog, pages, render
+from annotate.article import annotate_article
+from annotate.feed import corrections_feed
+from annotate.notes import Change, load_note
 from conftest import build_site, copy_project
-from helpers import render_markdown
+from helpers import make_note, render_markdown
 
 VECTORS = [
     "<script>alert(1)</script>",
@@ -119,11 +122,24 @@ def test_plain_text_fields_cannot_carry_markup(tmp_path):
     assert [str(p) for p in problems.sorted()] == [
         "docs/notes/a-note.md:2:8: title '<b onmouseover=x>' must be plain text, without < or >"
     ]
-    path.write_text(NOTE.format(summary="A summary.", body="").replace("changes: []", (
-        "inference: <img src=x>\nchanges:\n  - date: 2026-11-24\n    kind: update\n    what: <script>x</script>"
-    )))
-    _, problems = load_note(path, "docs/notes/a-note.md", render_markdown)
-    assert [str(p) for p in problems.sorted()] == [
-        "docs/notes/a-note.md:8:12: inference '<img src=x>' must be plain text, without < or >",
-        "docs/notes/a-note.md:12:11: changes[1].what '<script>x</script>' must be plain text, without < or >",
-    ]
+
+
+def test_plain_text_that_looks_like_markup_is_shown_as_text_on_note_pages_corrections_and_feed():
+    """A reading or a change may well mention `Tensor<D>`; whatever it holds is escaped wherever it is shown."""
+    vector = "<img src=x onerror=alert(1)> Tensor<D>"
+    note = make_note("a", "npm", section="intro", inference=vector,
+                     changes=(Change("2026-11-24", "update", vector),))
+    article = annotate_article('<section class="article-section" id="intro"><p>Dropbox and npm.</p></section>',
+                               "docs/index.md", [note], render_markdown=render_markdown,
+                               verdict_titles={"false": "False"}, note_href=lambda n: "")
+    kinds = {"update": {"title": "Update", "description": "The world changed."}}
+    page = render.note_page(article.quotes_of("a"), verdict_titles={"false": "False"},
+                            change_titles={"update": "Update"}, summary_html="", body_html="", article_href="../../",
+                            crates=[], crate_href={})
+    listing = pages.corrections(changelog.entries([note]), kinds, lambda n: "", "feed.xml")
+    feed = corrections_feed(changelog.entries([note]), title="T", author="A", feed_url="feed.xml", page_url="./",
+                            note_url=lambda n: "", change_titles={"update": "Update"}, updated="2026-11-24")
+    for html in (page, listing):
+        assert "<img" not in html and "<D>" not in html
+        assert "&lt;img src=x onerror=alert(1)&gt; Tensor&lt;D&gt;" in html
+    assert b"<img" not in feed and b"&lt;img src=x onerror=alert(1)&gt; Tensor&lt;D&gt;" in feed

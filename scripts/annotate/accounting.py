@@ -96,11 +96,12 @@ def sentence_problems(
     no_claims_path: str,
     article_path: str,
     article_markdown: str,
+    unchecked_sections: set[str],
 ) -> Problems:
     """Sentences neither quoted nor listed, and entries of the list that match no sentence or one that is quoted.
 
-    Sections where a note could not be placed are not checked for unquoted sentences: the note's own
-    problem says what to fix there.
+    Sentences of `unchecked_sections`, where a note could not be loaded or placed, are not reported as
+    unquoted: the note's own problem says what to fix there.
     """
     problems = Problems()
     listed: dict[str, NoClaim] = {}
@@ -128,7 +129,7 @@ def sentence_problems(
                         f"sentence \"{shown}\" holds {holding.note.describe(holding.quote)}, "
                         "so it makes a claim; remove it from this list"
                     ))
-            elif holding is None and section.id not in article.unplaced_sections:
+            elif holding is None and section.id not in unchecked_sections:
                 problems.add(article_path, line, column, (
                     f"sentence \"{shown}\" holds no highlighted quote and is not listed in {no_claims_path}; "
                     "highlight its claim in a note, or list it there with the reason it makes no factual claim"

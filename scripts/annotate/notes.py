@@ -250,12 +250,22 @@ def body_problems(note: Note, body_html: str) -> Problems:
     return problems
 
 
-def load_notes(notes_dir: Path, shown_dir: str, render: Callable[[str], str]) -> tuple[list[Note], Problems]:
-    """Every note under `notes_dir`, sorted by id, and every problem found in any of them."""
-    notes, problems = [], Problems()
+# A note that cannot be loaded may still say which section it is about; its section's sentences are then
+# not reported as unquoted, since the note's own problem is what to fix.
+_SECTION_LINE = re.compile(r"^section:[ \t]*([a-z0-9]+(?:-[a-z0-9]+)*)[ \t]*$", re.MULTILINE)
+
+
+def load_notes(
+    notes_dir: Path, shown_dir: str, render: Callable[[str], str]
+) -> tuple[list[Note], Problems, set[str]]:
+    """Every note under `notes_dir`, sorted by id; every problem found in any of them; and the sections named by
+    notes that could not be loaded."""
+    notes, problems, unread_sections = [], Problems(), set()
     for path in sorted(notes_dir.glob("*.md")):
         note, found = load_note(path, f"{shown_dir}/{path.name}", render)
         problems.extend(found)
         if note is not None:
             notes.append(note)
-    return notes, problems
+        else:
+            unread_sections.update(_SECTION_LINE.findall(path.read_bytes().decode("utf-8", "replace")))
+    return notes, problems, unread_sections

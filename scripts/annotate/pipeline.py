@@ -39,5 +39,6 @@ def place_notes(
             no_claims_path=project.shown(project.no_claims),
             article_path=article_path,
             article_markdown=markdown if isinstance(markdown, str) else "",
+            unchecked_sections=article.unplaced_sections | content.unread_sections,
         ))
     return article

@@ -81,6 +81,7 @@ class Content:
     catalog: dict[str, Crate]
     no_claims: list[NoClaim]
     problems: Problems
+    unread_sections: set[str]  # sections named by notes that could not be loaded
 
     def note(self, note_id: str) -> Note | None:
         return self._by_id.get(note_id)
@@ -99,7 +100,7 @@ def load_content(project: Project, render: Callable[[str], str], today: datetime
     deny_list, problems = load_deny_list(project.deny_list, project.shown(project.deny_list))
     catalog, catalog_problems = load_catalog(project.catalog, project.shown(project.catalog), deny_list.refusal)
     problems.extend(catalog_problems)
-    notes, note_problems = load_notes(project.notes_dir, project.shown(project.notes_dir), render)
+    notes, note_problems, unread_sections = load_notes(project.notes_dir, project.shown(project.notes_dir), render)
     problems.extend(note_problems)
     no_claims, no_claims_problems = load_no_claims(project.no_claims, project.shown(project.no_claims))
     problems.extend(no_claims_problems)
@@ -114,7 +115,7 @@ def load_content(project: Project, render: Callable[[str], str], today: datetime
     for note in notes:
         problems.extend(_catalog_problems(note, catalog, project.shown(project.catalog)))
         problems.extend(sourcing_problems(note, deny_list, today))
-    return Content(notes, catalog, no_claims, problems)
+    return Content(notes, catalog, no_claims, problems, unread_sections)
 
 
 def _catalog_problems(note: Note, catalog: dict[str, Crate], catalog_path: str) -> Problems:
