@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from annotate.catalog import categories, statuses
+from annotate.catalog import categories, release_channels, statuses
 from annotate.notes import verdicts
 from conftest import ROOT
 
@@ -19,10 +19,10 @@ def test_contributing_states_each_verdict_as_the_schema_defines_it(value, labels
     assert f"| `{value}` | {labels['title']} | {labels['description']} |" in CONTRIBUTING
 
 
-def test_contributing_lists_every_category_and_status():
+def test_contributing_lists_every_category_status_and_release_channel():
     for value, labels in categories().items():
         assert f"| `{value}` | {labels['title']} |" in CONTRIBUTING
-    for value, labels in statuses().items():
+    for value, labels in (statuses() | release_channels()).items():
         assert f"| `{value}` | {labels['description']} |" in CONTRIBUTING
 
 
