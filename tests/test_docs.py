@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from annotate.catalog import categories, statuses
+from annotate.catalog import categories, release_channels, statuses
 from annotate.notes import change_kinds, verdicts
 from annotate.schema import load_schema
 from conftest import ROOT
@@ -30,10 +30,10 @@ def test_contributing_describes_every_front_matter_key_of_the_schema():
     assert set(load_schema("note")["properties"]) <= described
 
 
-def test_contributing_lists_every_category_and_status():
+def test_contributing_lists_every_category_status_and_release_channel():
     for value, labels in categories().items():
         assert f"| `{value}` | {labels['title']} |" in CONTRIBUTING
-    for value, labels in statuses().items():
+    for value, labels in (statuses() | release_channels()).items():
         assert f"| `{value}` | {labels['description']} |" in CONTRIBUTING
 
 

@@ -104,8 +104,13 @@ def test_crate_guide_entry_shows_status_date_links_and_citing_notes(built_site, 
     body, data = entry.group(1), CATALOG[name]
     assert f">{statuses()[data['status']]['title']}</span> as of" in body
     assert f'datetime="{data["status_as_of"]}"' in body
-    for url in (f"https://crates.io/crates/{name}", data["documentation"], data["repository"], data["status_source"]):
+    releases = f"{data['repository']}/releases" if data.get("releases") == "github" else f"https://crates.io/crates/{name}"
+    for url in (releases, data["documentation"], data["repository"], data["status_source"]):
         assert f'href="{url}"' in body
+    if "latest" in data:
+        assert f'Latest release seen: {data["latest"]} (<time datetime="{data["latest_date"]}">' in body
+    else:
+        assert "Latest release seen" not in body
     citing = {note_id for note_id, meta in NOTES.items() if name in meta.get("crates", [])}
     assert set(re.findall(r'href="\.\./notes/([^/]+)/"', body)) == citing
 

@@ -24,11 +24,16 @@ class Crate:
     status: str
     status_as_of: str
     status_source: str
-    latest: str | None
+    latest: str | None  # the newest release seen; always given with latest_date
+    latest_date: str | None
+    releases: str  # where releases appear: "crates-io" or "github"
     line: int
 
     @property
-    def crates_io(self) -> str:
+    def releases_page(self) -> str:
+        """The page that lists the crate's releases: its crates.io page, or the repository's GitHub releases."""
+        if self.releases == "github":
+            return f"{self.repository}/releases"
         return f"https://crates.io/crates/{self.name}"
 
 
@@ -44,6 +49,11 @@ def categories() -> dict[str, dict[str, str]]:
 def statuses() -> dict[str, dict[str, str]]:
     """Status id → title and description."""
     return _choices("status")
+
+
+def release_channels() -> dict[str, dict[str, str]]:
+    """Where releases are published (`releases`) → title and description."""
+    return _choices("releases")
 
 
 def load_catalog(
@@ -82,7 +92,8 @@ def load_catalog(
             problems.add(shown_path, line, column, f"crate '{entry['name']}' is listed twice; keep one entry")
             continue
         catalog[entry["name"]] = Crate(
-            project=entry.get("project"), latest=entry.get("latest"), line=line,
+            project=entry.get("project"), latest=entry.get("latest"), latest_date=entry.get("latest_date"),
+            releases=entry.get("releases", "crates-io"), line=line,
             **{key: entry[key] for key in (
                 "name", "category", "description", "repository", "documentation", "license",
                 "maintainer", "status", "status_as_of", "status_source",

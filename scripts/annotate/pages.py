@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 
 from .article import Placement
-from .catalog import Crate
+from .catalog import Crate, release_channels
 from .changelog import Entry
 from .notes import Note
 from .render import dated_label, verdict_badge
@@ -128,7 +128,10 @@ def crate_guide(
 
 def _crate_entry(crate: Crate, statuses: dict[str, dict[str, str]], notes: list[Note], note_href) -> str:
     status = statuses[crate.status]["title"]
-    latest = f" Latest version seen: {escape(crate.latest)}." if crate.latest else ""
+    latest = ""
+    if crate.latest:
+        latest = (f' Latest release seen: {escape(crate.latest)} '
+                  f'(<time datetime="{crate.latest_date}">{crate.latest_date}</time>).')
     cited = ", ".join(f'<a href="{escape(note_href(note))}">{escape(note.title)}</a>' for note in notes)
     name = escape(crate.name)
     heading = f"<code>{name}</code>"
@@ -143,7 +146,8 @@ def _crate_entry(crate: Crate, statuses: dict[str, dict[str, str]], notes: list[
         f'as of <time datetime="{crate.status_as_of}">{crate.status_as_of}</time> '
         f'(<a href="{escape(crate.status_source)}">where this was seen</a>).{latest}</p>\n'
         f'<p class="crate__facts">Licence: {escape(crate.license)}. Maintainer: {escape(crate.maintainer)}.</p>\n'
-        f'<p class="crate__links" data-search-exclude><a href="{escape(crate.crates_io)}">crates.io</a> · '
+        f'<p class="crate__links" data-search-exclude><a href="{escape(crate.releases_page)}">'
+        f'{escape(release_channels()[crate.releases]["title"])}</a> · '
         f'<a href="{escape(crate.documentation)}">Documentation</a> · '
         f'<a href="{escape(crate.repository)}">Repository</a></p>\n'
         + (f'<p class="crate__notes">Cited in: {cited}</p>\n' if notes else "")

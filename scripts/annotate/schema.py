@@ -76,6 +76,13 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
             because = f" for verdict '{error.instance.get('verdict')}' (only 'accurate' may go without sources)"
         for key in missing:
             yield line, column, f"missing required key '{key}'{because}"
+    elif kind == "dependentRequired":
+        # Keys that only make sense together; jsonschema reports each missing one separately,
+        # and identical messages are reported once.
+        for given, needed in error.validator_value.items():
+            for key in needed:
+                if given in error.instance and key not in error.instance:
+                    yield line, column, f"{where} gives {given} but not {key}; give both, or neither"
     elif kind == "type":
         expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
         yield line, column, f"{where} must be {expected}, not {_type_name(error.instance)}"
