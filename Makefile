@@ -1,6 +1,6 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check note links offline bench test lint clean
+.PHONY: help venv serve build check freshness note links offline bench test lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -34,6 +34,9 @@ build: $(INSTALLED)  ## Build the site into site/, failing on any warning
 
 check: $(INSTALLED)  ## Validate notes and data in about a second, no browser
 	$(BIN)/python scripts/check.py
+
+freshness: $(INSTALLED)  ## List crates behind crates.io or GitHub releases, yanked versions notes cite, notes due for review
+	$(BIN)/python scripts/freshness.py $(if $(OPEN_ISSUE),--open-issue)
 
 note: $(INSTALLED)  ## Start a note from the article's words: make note QUOTE="words" [ID=slug]
 	@test -n "$(QUOTE)" || { echo 'usage: make note QUOTE="the article'"'"'s exact words" [ID=slug]' >&2; exit 2; }

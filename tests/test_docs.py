@@ -6,8 +6,10 @@ import re
 
 import pytest
 from annotate.catalog import categories, release_channels, statuses
+from annotate.freshness import REVIEW_MAX_AGE
 from annotate.notes import change_kinds, verdicts
 from annotate.schema import load_schema
+from annotate.tracking_issue import ISSUE_TITLE
 from conftest import ROOT
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -51,3 +53,11 @@ def test_every_workflow_command_is_a_make_target():
         assert commands, workflow.name
         for command in commands:
             assert re.fullmatch(r"make [a-z]+", command), f"{workflow.name}: {command}"
+
+
+def test_the_freshness_routine_is_documented_as_the_watch_applies_it():
+    assert "\n## Keeping notes fresh\n" in CONTRIBUTING  # `make freshness` sends maintainers there
+    routine = CONTRIBUTING.split("\n## Keeping notes fresh\n")[1].split("\n## ")[0]
+    assert f'"{ISSUE_TITLE}"' in routine
+    for text in (routine, README):
+        assert f"not reviewed for more than {REVIEW_MAX_AGE.days} days" in text.replace("\n  ", " ")
