@@ -55,10 +55,9 @@ BROKEN = {
                          "links must start with https://"]),
     "bad date": (("status_as_of: 2026-08-21", "status_as_of: August 2026"),
                  [f"{P}:11:19: crates[1].status_as_of 'August 2026' is not a date written YYYY-MM-DD"]),
-    "latest without its date": (("    latest_date: 2026-10-20\n", ""),
-                                [f"{P}:3:5: crates[1] gives latest but not latest_date; give both, or neither"]),
     "date without a latest": (("    latest: 0.22.1\n", ""),
-                              [f"{P}:3:5: crates[1] gives latest_date but not latest; give both, or neither"]),
+                              [f"{P}:3:5: crates[1] gives latest_date but not latest; "
+                               "add latest, or remove latest_date"]),
     "free text in latest": (("latest: 0.22.1", "latest: 0.21.0, tagged 2026-05-07"),
                             [f"{P}:13:13: crates[1].latest '0.21.0, tagged 2026-05-07' must be a version number "
                              "such as 0.22.1 or 2.0.0-rc.13, without a leading 'v' or other words; "
@@ -105,6 +104,9 @@ def test_crate_guide_shows_the_latest_release_and_where_releases_are_listed(tmp_
     assert '<a href="https://crates.io/crates/burn">crates.io</a>' in burn
     assert "Latest release seen" not in tei
     assert "crates.io" not in tei
+    undated, _ = load(tmp_path, VALID.replace("    latest_date: 2026-10-20\n", ""))
+    undated_guide = crate_guide(undated, [], categories(), statuses(), lambda note: "")
+    assert "Latest release seen: 0.22.1 (release date not confirmed)." in undated_guide
     assert ('<a href="https://github.com/huggingface/text-embeddings-inference/releases">GitHub releases</a>'
             in tei)
 

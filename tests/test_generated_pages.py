@@ -107,8 +107,10 @@ def test_crate_guide_entry_shows_status_date_links_and_citing_notes(built_site, 
     releases = f"{data['repository']}/releases" if data.get("releases") == "github" else f"https://crates.io/crates/{name}"
     for url in (releases, data["documentation"], data["repository"], data["status_source"]):
         assert f'href="{url}"' in body
-    if "latest" in data:
+    if "latest_date" in data:
         assert f'Latest release seen: {data["latest"]} (<time datetime="{data["latest_date"]}">' in body
+    elif "latest" in data:
+        assert f'Latest release seen: {data["latest"]} (release date not confirmed).' in body
     else:
         assert "Latest release seen" not in body
     citing = {note_id for note_id, meta in NOTES.items() if name in meta.get("crates", [])}

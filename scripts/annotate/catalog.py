@@ -24,7 +24,7 @@ class Crate:
     status: str
     status_as_of: str
     status_source: str
-    latest: str | None  # the newest release seen; always given with latest_date
+    latest: str | None  # the newest release seen; latest_date only when a source shows its day
     latest_date: str | None
     releases: str  # where releases appear: "crates-io" or "github"
     line: int

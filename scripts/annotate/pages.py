@@ -129,9 +129,12 @@ def crate_guide(
 def _crate_entry(crate: Crate, statuses: dict[str, dict[str, str]], notes: list[Note], note_href) -> str:
     status = statuses[crate.status]["title"]
     latest = ""
-    if crate.latest:
+    if crate.latest and crate.latest_date:
         latest = (f' Latest release seen: {escape(crate.latest)} '
                   f'(<time datetime="{crate.latest_date}">{crate.latest_date}</time>).')
+    elif crate.latest:
+        latest = f" Latest release seen: {escape(crate.latest)} (release date not confirmed)."
+
     cited = ", ".join(f'<a href="{escape(note_href(note))}">{escape(note.title)}</a>' for note in notes)
     name = escape(crate.name)
     heading = f"<code>{name}</code>"

@@ -82,7 +82,7 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
         for given, needed in error.validator_value.items():
             for key in needed:
                 if given in error.instance and key not in error.instance:
-                    yield line, column, f"{where} gives {given} but not {key}; give both, or neither"
+                    yield line, column, f"{where} gives {given} but not {key}; add {key}, or remove {given}"
     elif kind == "type":
         expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
         yield line, column, f"{where} must be {expected}, not {_type_name(error.instance)}"
