@@ -30,6 +30,7 @@ from pathlib import Path
 
 from annotate.anchoring import anchor_quote
 from annotate.article import annotate_article
+from annotate.contributor import ContributorMarkdown
 from annotate.notes import load_notes
 from annotate.project import markdown_renderer
 from annotate.sections import read_sections
@@ -168,9 +169,10 @@ def anchoring_times(project: Path) -> dict[str, float]:
     """Seconds to anchor every note alone, and to anchor and write them into the article HTML."""
     extensions, configs = markdown_settings(read_site_config(project / "mkdocs.yml"))
     render = markdown_renderer(extensions, configs)
+    text = ContributorMarkdown(extensions, configs)
     source = (project / "docs" / "index.md").read_text().split("---\n", 2)[2]
     html = render(source)
-    notes, _, _ = load_notes(project / "docs" / "notes", "docs/notes", render)
+    notes, _, _ = load_notes(sorted((project / "docs" / "notes").glob("*.md")), "docs/notes", text)
     sections = {section.id: section for section in read_sections(html)}
     started = time.perf_counter()
     for note in notes:
@@ -178,7 +180,7 @@ def anchoring_times(project: Path) -> dict[str, float]:
         anchor_quote(sections[note.section].text, quote.text, quote.prefix, quote.suffix)
     anchoring = time.perf_counter() - started
     started = time.perf_counter()
-    result = annotate_article(html, "docs/index.md", notes, render_markdown=render,
+    result = annotate_article(html, "docs/index.md", notes, render_markdown=text.summary_html,
                               verdict_titles={"accurate": "Accurate"}, note_href=lambda note: "")
     placing = time.perf_counter() - started
     assert not result.problems, result.problems.report("synthetic article")

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import datetime
 import json
+import sys
 from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from annotate import changelog, ledger, metadata, pages, render
+from annotate.allowlist import plain
 from annotate.article import AnnotatedArticle, exercise_html
+from annotate.banner import mark_site
 from annotate.catalog import categories, statuses
+from annotate.contributor import ContributorMarkdown
 from annotate.feed import corrections_feed
-from annotate.notes import Note, Quote, body_problems, change_kinds, quote_anchor, verdicts
+from annotate.notes import Note, Quote, change_kinds, quote_anchor, verdicts
 from annotate.pipeline import place_notes
-from annotate.project import ARTICLE_PAGE, NOTES_FOLDER, Content, Project, load_content, markdown_renderer
+from annotate.project import ARTICLE_PAGE, NOTES_FOLDER, Content, Project, load_content
+from annotate.tree import nav_pages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -48,8 +53,11 @@ class _Build:
     def __init__(self, config: MkDocsConfig) -> None:
         root = Path(config.config_file_path).resolve().parent
         self.project = Project(root=root, docs_dir=Path(config.docs_dir).resolve())
-        self.render = markdown_renderer(config.markdown_extensions, config.mdx_configs)
-        self.content: Content = load_content(self.project, self.render)
+        self.text = ContributorMarkdown(config.markdown_extensions, config.mdx_configs)
+        self.content: Content = load_content(self.project, self.text, nav_pages(config.nav))
+        if not self.content.tree_closed:
+            # MkDocs is about to walk docs/, following links: stop before it reads anything.
+            raise PluginError(self.content.problems.report("the site was not built."))
         self.verdicts = verdicts()
         self.verdict_titles = {key: value["title"] for key, value in self.verdicts.items()}
         self.change_kinds = change_kinds()
@@ -110,10 +118,40 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     return config
 
 
+def on_serve(server: Any, *, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
+    """Under `make serve`, a failed rebuild keeps the last good site with the problems shown on every page.
+
+    Without this, MkDocs keeps each request waiting until the build succeeds again.
+    """
+    def build_or_mark() -> None:
+        try:
+            builder()
+        except Exception as error:  # any failure: the terminal has the details, the page says so
+            report = str(error) or type(error).__name__
+            print(report, file=sys.stderr)
+            mark_site(Path(config.site_dir), report)
+
+    server.builder = build_or_mark
+    return server
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig, **kwargs: Any) -> str | None:
+    """A note's body as MkDocs reads it: its front matter is read by the engine alone, never by MkDocs.
+
+    Lines stay where they are in the file; a note that could not be loaded gives MkDocs nothing to read.
+    """
+    note_id = _note_id(page)
+    if note_id is None:
+        return None
+    note = _current().content.note(note_id)
+    return "" if note is None else "\n" * (note.body_line - 1) + note.body
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     build = _current()
     note = build.content.note(_note_id(page) or "")
     if note is not None:
+        page.meta["title"] = plain(note.title)
         _describe_note_page(build, note, page, config, files)
     elif isinstance(page.meta.get("description"), str):
         # MkDocs' templates print meta values unescaped; escape once here, as for notes.
@@ -131,7 +169,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def _describe_note_page(build: _Build, note: Note, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Page metadata for a note: its summary as the description, and ClaimReview structured data."""
-    page.meta["description"] = escape(metadata.plain_text(build.render(note.summary)))
+    page.meta["description"] = escape(metadata.plain_text(build.text.summary_html(note.summary)))
     article = files.get_file_from_path(ARTICLE_PAGE)
 
     def quote_url(quote: Quote) -> str:
@@ -157,9 +195,11 @@ def _article_title(article_page: Page | None, config: MkDocsConfig) -> str:
 
 def on_page_content(html: str, *, page: Page, files: Files, **kwargs: Any) -> str:
     build = _current()
-    note = build.content.note(_note_id(page) or "")
-    if note is not None:
-        build.content.problems.extend(body_problems(note, html))
+    note_id = _note_id(page)
+    if note_id is not None:
+        # A note's body is what the notes' Markdown and the allowlist made of it, never MkDocs' own HTML.
+        note = build.content.note(note_id)
+        html = build.text.body(note.body).html if note is not None else ""
     html = render.label_permalinks(html)
     if CORRECTIONS_MARKER in html:
         html = html.replace(CORRECTIONS_MARKER, pages.corrections(
@@ -174,7 +214,7 @@ def on_page_content(html: str, *, page: Page, files: Files, **kwargs: Any) -> st
         build.project,
         build.content,
         html,
-        render_markdown=build.render,
+        render_markdown=build.text.summary_html,
         verdict_titles=build.verdict_titles,
         note_href=_note_href(files, page),
     )
@@ -206,7 +246,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> An
         if EXERCISE_MARKER in page.content:
             page.content = page.content.replace(EXERCISE_MARKER, pages.exercise(exercise_html(
                 build.article,
-                render_markdown=build.render,
+                render_markdown=build.text.summary_html,
                 verdict_titles=build.verdict_titles,
                 note_href=_note_href(files, page),
             )))
@@ -246,7 +286,7 @@ def _annotations(build: _Build, article: AnnotatedArticle, config: MkDocsConfig,
         article_url=_site_url(config, article_file.url),
         note_url=note_url,
         verdict_titles=build.verdict_titles,
-        render_markdown=build.render,
+        render_markdown=build.text.summary_html,
         label=f"{config.site_name}: notes on {_article_title(article_file.page, config)}",
     ), ensure_ascii=False, indent=2)
 
@@ -278,7 +318,7 @@ def _note_page(build: _Build, note_id: str, page: Page, files: Files) -> str:
         quotes,
         verdict_titles=build.verdict_titles,
         change_titles=build.change_titles,
-        summary_html=render.inline(build.render(note.summary)),
+        summary_html=build.text.summary_html(note.summary),
         body_html=page.content or "",
         article_href=_href(files, ARTICLE_PAGE, page),
         crates=[build.content.catalog[name] for name in note.crates],

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from annotate.notes import Note, Quote, Source
-from annotate.project import markdown_renderer
+from pathlib import Path
 
-render_markdown = markdown_renderer(["attr_list", "toc"], {})
+from annotate.contributor import ContributorMarkdown
+from annotate.notes import Note, Quote, Source
+from annotate.project import Content, load_content
+from annotate.validate import markdown_settings, open_site, read_site_config
+
+ROOT = Path(__file__).resolve().parents[1]
+# The notes' Markdown, with the site's own settings from mkdocs.yml.
+notes_markdown = ContributorMarkdown(*markdown_settings(read_site_config(ROOT / "mkdocs.yml")))
+render_markdown = notes_markdown.summary_html
 
 
 def make_note(
@@ -45,3 +52,9 @@ def make_note(
     }
     values.update(fields)
     return Note(id=note_id, path=f"docs/notes/{note_id}.md", section=section, quotes=quotes, **values)
+
+
+def load_project(project: Path) -> Content:
+    """Every note and the catalog of the project at `project`, loaded as `make check` loads them."""
+    site = open_site(project / "mkdocs.yml")
+    return load_content(site.project, site.text, site.nav)

@@ -36,7 +36,8 @@ EXPECTED = [
     'where it is gaining popularity…"; "…relationship between Rust and machine learning, and how they complement '
     'each…"; '
     'to pick the first, add suffix: "(ML),"',
-    "docs/notes/broken-yaml.md:5:9: malformed YAML: found character '\\t' that cannot start any token",
+    "docs/notes/broken-yaml.md:5:9: tab character: YAML lines are indented with spaces only; "
+    "replace the tab with spaces",
     "docs/notes/missing-quote.md:4:8: quote not found in section 'why-rust-matters-in-the-ml-domain' of "
     'docs/index.md: searched for "low latency garbage collector"; closest text in the section: '
     '"low-latency garbage collector"',
@@ -58,7 +59,7 @@ def broken_project(tmp_path_factory):
     (notes / "missing-quote.md").write_text(
         NOTE.format(section="why-rust-matters-in-the-ml-domain", quote="low latency garbage collector"))
     (notes / "ambiguous-quote.md").write_text(NOTE.format(section="introduction", quote="machine learning"))
-    (notes / "broken-yaml.md").write_text(NOTE.format(section="introduction", quote="npm").replace(
+    (notes / "broken-yaml.md").write_text(NOTE.format(section="introduction", quote="Dropbox and npm").replace(
         "verdict: opinion", "verdict:\topinion"))
     article = project / "docs" / "index.md"
     text = article.read_text(encoding="utf-8")
@@ -122,7 +123,7 @@ def test_check_prints_github_annotations_under_github_actions(broken_project):
     annotations = completed.stdout.splitlines()
     assert (
         "::error file=docs/notes/broken-yaml.md,line=5,col=9::"
-        "malformed YAML: found character '\\t' that cannot start any token"
+        "tab character: YAML lines are indented with spaces only; replace the tab with spaces"
     ) in annotations
     assert len(annotations) == len(expected)
 

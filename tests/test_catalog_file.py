@@ -7,9 +7,8 @@ import re
 import pytest
 from annotate.catalog import categories, load_catalog, statuses
 from annotate.pages import crate_guide
-from annotate.project import Project, load_content
 from conftest import copy_project
-from helpers import render_markdown
+from helpers import load_project
 
 VALID = """\
 # yaml-language-server: $schema=../schemas/crates.schema.json
@@ -140,7 +139,7 @@ def test_a_note_naming_an_unknown_crate_is_reported_at_its_crates_key(tmp_path):
     project = copy_project(tmp_path)
     note = project / "docs" / "notes" / "facebooks-pytorch.md"
     note.write_text(note.read_text(encoding="utf-8").replace("  - tch\n", "  - tch-rs\n", 1), encoding="utf-8")
-    content = load_content(Project(project, project / "docs"), render_markdown)
+    content = load_project(project)
     lines = note.read_text(encoding="utf-8").splitlines()
     item_line = lines.index("  - tch-rs") + 1
     assert [str(p) for p in content.problems.sorted()] == [
@@ -154,7 +153,7 @@ def test_a_version_of_a_crate_the_catalog_does_not_list_is_reported_at_its_line(
     note = project / "docs" / "notes" / "facebooks-pytorch.md"
     note.write_text(note.read_text(encoding="utf-8").replace(
         "\nreviewed:", "\nversions:\n  - tch-rs@0.18.0\nreviewed:", 1), encoding="utf-8")
-    content = load_content(Project(project, project / "docs"), render_markdown)
+    content = load_project(project)
     item_line = note.read_text(encoding="utf-8").splitlines().index("  - tch-rs@0.18.0") + 1
     assert [str(p) for p in content.problems.sorted()] == [
         f"docs/notes/facebooks-pytorch.md:{item_line}:5: crate 'tch-rs' is not in data/crates.yml "

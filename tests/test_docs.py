@@ -61,3 +61,36 @@ def test_the_freshness_routine_is_documented_as_the_watch_applies_it():
     assert f'"{ISSUE_TITLE}"' in routine
     for text in (routine, README):
         assert f"not reviewed for more than {REVIEW_MAX_AGE.days} days" in text.replace("\n  ", " ")
+
+
+def contributing_allowlist() -> dict[str, dict[str, set[str]]]:
+    """The table of CONTRIBUTING's 'What notes may contain': text → element → attributes."""
+    section = CONTRIBUTING.split("### What notes may contain", 1)[1].split("\n### ", 1)[0]
+    table = {}
+    for name, elements, attributes in re.findall(r"^\| (the \w+) \| (.+?) \| (.+?) \|$", section, re.MULTILINE):
+        allowed = {element: set() for element in re.findall(r"`(\w+)`", elements)}
+        for group in attributes.split(" · "):
+            element, names = group.split(": ", 1)
+            allowed[element.strip("`")] = set(re.findall(r"`(\w+)`", names))
+        table[name] = allowed
+    return table
+
+
+def test_contributing_lists_exactly_what_the_allowlist_allows():
+    from annotate.allowlist import FLOW, INLINE
+
+    assert contributing_allowlist() == {
+        policy.name: {element: set(names) for element, names in policy.elements.items()} for policy in (INLINE, FLOW)
+    }
+    assert INLINE.links == {"https"} and FLOW.links == {"https", "fragment"}
+    assert "in the summary, `https://` addresses only; in the body, `https://` addresses\n  or `#…`" in CONTRIBUTING
+
+
+def test_contributing_states_the_limits_that_are_enforced():
+    from annotate import limits
+
+    assert f"a note file at most {limits.NOTE_FILE_BYTES // 1024} KiB" in CONTRIBUTING
+    assert f"a summary at most\n{limits.SUMMARY_WORDS} words" in CONTRIBUTING
+    assert f"a body at most {limits.BODY_CHARACTERS:,} characters with paragraphs of at most " \
+           f"{limits.PARAGRAPH_CHARACTERS:,}" in CONTRIBUTING
+    assert f"a quote between {limits.QUOTE_MIN_WORDS}\nwords and {limits.QUOTE_CHARACTERS} characters" in CONTRIBUTING

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from annotate.links import missing_links, read_registry
 from conftest import ROOT, build_site, copy_project
 
 REGISTRY = read_registry(ROOT / "data" / "public-links.txt")
+REGISTRY_LINES = (ROOT / "data" / "public-links.txt").read_text(encoding="utf-8").splitlines()
 
 
 def test_every_registered_link_is_provided_by_the_build(built_site):
@@ -54,13 +57,26 @@ def renamed(tmp_path_factory):
     return results
 
 
-def test_renaming_a_note_without_an_alias_loses_its_links(renamed):
+def test_renaming_a_note_without_an_alias_fails_the_build_and_the_check(renamed, tmp_path):
     result = renamed[False]
-    assert result.returncode == 0, result.output
+    assert result.returncode == 1
     lost = [link for link in REGISTRY
             if re.search(r"#(note|quote)-facebooks-pytorch(--[a-z0-9-]+)?$|^/notes/facebooks-pytorch/$", link)]
     assert len(lost) >= 5
-    assert missing_links(result.site, REGISTRY) == lost
+    for link in lost:
+        line = REGISTRY_LINES.index(link) + 1
+        message = (
+            f"data/public-links.txt:{line}:1: '{link}' is a public link, but no note has the id or alias "
+            "'facebooks-pytorch'; if the note was renamed, add 'facebooks-pytorch' to its aliases"
+        )
+        assert message in result.output
+    assert not (result.site / "index.html").exists()
+    config = result.site.parent / "False" / "project" / "mkdocs.yml"
+    checked = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check.py"), str(config)], capture_output=True, text=True
+    )
+    assert checked.returncode == 1
+    assert "'facebooks-pytorch' to its aliases" in checked.stderr
 
 
 def test_an_alias_keeps_the_old_page_and_anchors_working(renamed):
@@ -76,14 +92,13 @@ def test_an_alias_keeps_the_old_page_and_anchors_working(renamed):
 
 
 def test_an_alias_that_is_already_a_notes_id_is_reported(tmp_path):
-    from annotate.project import Project, load_content
-    from helpers import render_markdown
+    from helpers import load_project
 
     project = copy_project(tmp_path)
     note = project / "docs" / "notes" / "facebooks-pytorch.md"
     note.write_text(note.read_text(encoding="utf-8").replace(
         "\nreviewed:", "\naliases:\n  - fast-and-safe\nreviewed:", 1), encoding="utf-8")
-    content = load_content(Project(project, project / "docs"), render_markdown)
+    content = load_project(project)
     line = note.read_text(encoding="utf-8").splitlines().index("  - fast-and-safe") + 1
     assert [str(problem) for problem in content.problems.sorted()] == [
         f"docs/notes/facebooks-pytorch.md:{line}:3: alias 'fast-and-safe' is already the id or an alias of "

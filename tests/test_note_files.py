@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from annotate.notes import load_note
-from helpers import render_markdown
+from helpers import notes_markdown
 
 VALID = """\
 ---
@@ -28,7 +28,7 @@ Body text.
 def write_and_load(tmp_path, content, name="a-note.md"):
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    note, problems = load_note(path, f"docs/notes/{name}", render_markdown)
+    note, problems = load_note(path, f"docs/notes/{name}", notes_markdown)
     return note, [str(problem) for problem in problems.sorted()]
 
 
@@ -162,15 +162,13 @@ BROKEN = {
     ),
     "raw HTML in the body": (
         ("Body text.", "Body <script>alert(1)</script> text."),
-        [f"{P}:15:6: raw HTML is not allowed in notes ('<script…'); write Markdown, such as [text](https://…) "
-         "for a link or *words* for emphasis",
-         f"{P}:15:22: raw HTML is not allowed in notes ('</script…'); write Markdown, such as [text](https://…) "
-         "for a link or *words* for emphasis"],
+        [f"{P}:15:6: the body contains raw HTML ('<script>'); notes are Markdown only: write [text](https://…) "
+         "for a link, *words* for emphasis, `code` for code"],
     ),
     "javascript link in the summary": (
         ("out of scope.", "out of [scope](javascript:alert(1))."),
-        [f"{P}:6:10: summary: link 'javascript:alert(1)' uses 'javascript:'; notes may link only to https:// "
-         "addresses or to pages of this site"],
+        [f"{P}:6:63: the summary link 'javascript:alert(1)' uses 'javascript:'; notes link only to https:// "
+         "addresses"],
     ),
     "missing front matter": (
         ("---\ntitle", "title"),

@@ -9,7 +9,7 @@ from annotate.catalog import load_catalog
 from annotate.notes import load_note
 from annotate.sourcing import DenyList, load_deny_list, sourcing_problems
 from conftest import ROOT
-from helpers import render_markdown
+from helpers import notes_markdown
 
 TODAY = datetime.date(2026, 11, 29)
 
@@ -65,7 +65,7 @@ def deny_list(tmp_path) -> DenyList:
 def problems_of(tmp_path, deny_list, text):
     path = tmp_path / "a-note.md"
     path.write_text(text, encoding="utf-8")
-    note, problems = load_note(path, P, render_markdown)
+    note, problems = load_note(path, P, notes_markdown)
     assert note is not None, problems.report("")
     return [str(problem) for problem in sourcing_problems(note, deny_list, TODAY).sorted()]
 

@@ -1,8 +1,10 @@
-"""Notes are Markdown only: script vectors of the kinds in OWASP's filter-evasion cheat sheet are all refused.
+"""Notes are Markdown only: script vectors of the kinds in OWASP's filter-evasion cheat sheet never run.
 
-Each vector is put in a note's body (and the inline ones in its summary); validation must name the
-file and the line. A site whose notes carry every vector must fail to build, so none of them can
-reach a page, and text fields that are not Markdown are escaped wherever they are shown.
+Each vector is put in a note's body (and the inline ones in its summary). Either validation refuses
+it, naming the file and the line, or Markdown does not read it as HTML at all and the page shows it
+as text: what the notes' Markdown renders is then nothing but the paragraph and the vector's words.
+A site whose notes carry every vector fails to build, and text fields that are not Markdown are
+escaped wherever they are shown.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from annotate.article import annotate_article
 from annotate.feed import corrections_feed
 from annotate.notes import Change, load_note
 from conftest import build_site, copy_project
-from helpers import make_note, render_markdown
+from helpers import make_note, notes_markdown, render_markdown
+
+# Markdown reads these as text, not as HTML (a tag name cannot be followed by '/', nor an attribute by
+# a quote, in Markdown's raw HTML): a page shows the characters, and nothing is refused.
+SHOWN_AS_TEXT = {
+    "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+    "<svg/onload=alert('XSS')>",
+    'text {style="color:red"}',
+}
 
 VECTORS = [
     "<script>alert(1)</script>",
@@ -56,7 +66,7 @@ NOTE = """\
 ---
 title: A note
 section: introduction
-quote: npm
+quote: and npm
 verdict: accurate
 summary: {summary}
 reviewed: 2026-11-24
@@ -71,13 +81,24 @@ First line of the body.
 def load(tmp_path, summary="A summary.", body=""):
     path = tmp_path / "a-note.md"
     path.write_text(NOTE.format(summary=summary, body=body), encoding="utf-8")
-    note, problems = load_note(path, "docs/notes/a-note.md", render_markdown)
+    note, problems = load_note(path, "docs/notes/a-note.md", notes_markdown)
     return note, [str(problem) for problem in problems.sorted()]
 
 
+def shown_as_text(html: str, vector: str) -> bool:
+    """Whether `html` is paragraphs of plain text that hold the vector's characters, escaped."""
+    return html.replace("<p>", "").replace("</p>", "").replace("&lt;", "<").replace("&gt;", ">").replace(
+        "&quot;", '"').replace("&amp;", "&").count(vector) == 1 and "<" not in html.replace("<p>", "").replace(
+        "</p>", "")
+
+
 @pytest.mark.parametrize("vector", VECTORS)
-def test_vector_in_the_body_is_refused_at_its_line(tmp_path, vector):
+def test_vector_in_the_body_is_refused_at_its_line_or_shown_as_text(tmp_path, vector):
     note, messages = load(tmp_path, body=vector)
+    if vector in SHOWN_AS_TEXT:
+        assert messages == [] and note is not None
+        assert shown_as_text(notes_markdown.body(note.body).html, vector)
+        return
     assert note is None
     assert messages, f"not refused: {vector!r}"
     assert all(message.startswith("docs/notes/a-note.md:") for message in messages)
@@ -86,11 +107,16 @@ def test_vector_in_the_body_is_refused_at_its_line(tmp_path, vector):
 
 
 @pytest.mark.parametrize("vector", INLINE)
-def test_vector_in_the_summary_is_refused(tmp_path, vector):
+def test_vector_in_the_summary_is_refused_or_shown_as_text(tmp_path, vector):
     summary = "'" + vector.replace("'", "''") + "'"
     note, messages = load(tmp_path, summary=summary)
+    if vector in SHOWN_AS_TEXT:
+        assert messages == [] and note is not None
+        assert shown_as_text(notes_markdown.summary(note.summary).html, vector)
+        return
     assert note is None
-    assert any(message.startswith("docs/notes/a-note.md:6:10: summary: ") for message in messages), messages
+    assert any(message.startswith("docs/notes/a-note.md:6:") and ": the summary" in message
+               for message in messages), messages
 
 
 def test_harmless_markdown_is_accepted(tmp_path):
@@ -103,13 +129,14 @@ def test_a_site_with_every_vector_is_not_built(tmp_path):
     project = copy_project(tmp_path)
     for index, vector in enumerate(VECTORS):
         (project / "docs" / "notes" / f"vector-{index + 1}.md").write_text(
-            NOTE.format(summary="A summary.", body=vector).replace("quote: npm", "quote: npm\nprefix: Dropbox and"),
+            NOTE.format(summary="A summary.", body=vector).replace("quote: and npm", "quote: and npm\nprefix: Dropbox"),
             encoding="utf-8",
         )
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1
-    for index in range(len(VECTORS)):
-        assert f"docs/notes/vector-{index + 1}.md:" in result.output
+    for index, vector in enumerate(VECTORS):
+        if vector not in SHOWN_AS_TEXT:
+            assert f"docs/notes/vector-{index + 1}.md:1" in result.output
     assert list((tmp_path / "site").rglob("*.html")) == []
 
 
@@ -118,7 +145,7 @@ def test_plain_text_fields_cannot_carry_markup(tmp_path):
     assert messages == []
     path = tmp_path / "a-note.md"
     path.write_text(NOTE.format(summary="A summary.", body="").replace("title: A note", "title: <b onmouseover=x>"))
-    _, problems = load_note(path, "docs/notes/a-note.md", render_markdown)
+    _, problems = load_note(path, "docs/notes/a-note.md", notes_markdown)
     assert [str(p) for p in problems.sorted()] == [
         "docs/notes/a-note.md:2:8: title '<b onmouseover=x>' must be plain text, without < or >"
     ]

@@ -79,18 +79,35 @@ def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str |
     if len(candidates) == 1:
         return Anchor(candidates[0], candidates[0] + len(exact))
     if not candidates:
-        if (before or after) and find_all(text, exact):
+        whole = [s for s in find_all(text, exact) if on_word_boundaries(text, s, s + len(exact))]
+        if (before or after) and whole:
             return AnchorFailure("not found", _context_mismatch_hint(text, exact, before, after))
+        if find_all(text, exact) and not whole:
+            return AnchorFailure("not found", (
+                "the words occur only inside longer words; a quote starts and ends with whole words"
+            ))
         return AnchorFailure("not found", _closest_hint(text, exact))
     return AnchorFailure("ambiguous", _ambiguity_hint(text, exact, candidates), matches=len(candidates))
 
 
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] neither starts nor ends inside a word: a quote is whole words."""
+    starts_inside = start > 0 and _is_word(text[start - 1]) and _is_word(text[start])
+    ends_inside = end < len(text) and _is_word(text[end - 1]) and _is_word(text[end])
+    return not (starts_inside or ends_inside)
+
+
 def _candidates(text: str, exact: str, before: str, after: str) -> list[int]:
-    """Starts of the occurrences of `exact` that have `before` right before them and `after` right after."""
+    """Starts of the whole-word occurrences of `exact` with `before` right before them and `after` right after."""
     return [
         start
         for start in find_all(text, exact)
-        if text[:start].rstrip(" ").endswith(before) and text[start + len(exact):].lstrip(" ").startswith(after)
+        if on_word_boundaries(text, start, start + len(exact))
+        and text[:start].rstrip(" ").endswith(before) and text[start + len(exact):].lstrip(" ").startswith(after)
     ]
 
 
@@ -100,7 +117,7 @@ def distinguishing_context(text: str, start: int, end: int) -> tuple[str | None,
     Returns (None, None) when the quote is unique already. Used by the scaffold and in error hints.
     """
     quote = text[start:end]
-    if len(find_all(text, quote)) == 1:
+    if len(_candidates(text, quote, "", "")) == 1:
         return None, None
     following = text[end:].split("\n", 1)[0]
     preceding = text[:start].rsplit("\n", 1)[-1]
@@ -147,7 +164,10 @@ def _closest_hint(text: str, quote: str) -> str:
 
 
 def _context_mismatch_hint(text: str, quote: str, prefix: str, suffix: str) -> str:
-    places = "; ".join(f'"{_excerpt(text, s, s + len(quote))}"' for s in find_all(text, quote))
+    places = "; ".join(
+        f'"{_excerpt(text, s, s + len(quote))}"' for s in find_all(text, quote)
+        if on_word_boundaries(text, s, s + len(quote))
+    )
     parts = (f'prefix "{prefix}"' if prefix else "", f'suffix "{suffix}"' if suffix else "")
     wanted = " and ".join(part for part in parts if part)
     return f"the quote occurs, but not with {wanted}: {places}"

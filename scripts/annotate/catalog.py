@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .limits import DATA_FILE_BYTES
 from .problems import Problems
 from .schema import load_schema, one_of_choices, schema_problems
-from .yamldoc import YamlSyntaxError, decode, parse_yaml
+from .yamldoc import YamlSyntaxError, decode, parse_yaml, read_limited
 
 
 @dataclass(frozen=True)
@@ -67,14 +68,18 @@ def load_catalog(
     if not path.is_file():
         problems.add(shown_path, 1, 1, "the crate catalog is missing; notes name crates from this file")
         return {}, problems
-    text = decode(path.read_bytes())
+    data = read_limited(path, DATA_FILE_BYTES)
+    if data is None:
+        return {}, problems  # the content tree reports the size
+    text = decode(data)
     if isinstance(text, tuple):
         problems.add(shown_path, *text)
         return {}, problems
     try:
         document = parse_yaml(text)
     except YamlSyntaxError as error:
-        problems.add(shown_path, error.line, error.column, error.message)
+        for line, column, message in error.problems:
+            problems.add(shown_path, line, column, message)
         return {}, problems
     for line, column, message in schema_problems(document, "crates"):
         problems.add(shown_path, line, column, message)

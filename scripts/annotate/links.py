@@ -10,12 +10,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .problems import Problems
+
 # Anchors that are part of the public surface: #note-<id>, #quote-<id> and #quote-<id>--<claim>. Other ids
 # (Material's own, headings of generated pages, claim numbers of the ledger) may change without notice.
 PUBLIC_ANCHOR = re.compile(r"^(?:quote-|note-)[a-z0-9-]+$")
 PUBLIC_FILES = {".html", ".jsonld", ".xml"}
 NOT_PUBLIC = {"404.html", "sitemap.xml"}  # MkDocs' own files
 _ID = re.compile(r'\bid="([^"]+)"')
+# Links that name a note (its page, its margin note, its highlight) or a crate entry.
+_NOTE_LINK = re.compile(
+    r"^/(?:exercise/)?#(?:note|quote)-([a-z0-9]+(?:-[a-z0-9]+)*)(?:--([a-z0-9-]+))?$|^/notes/([a-z0-9-]+)/$"
+)
+_CRATE_LINK = re.compile(r"^/crates/#(.+)$")
 
 
 def page_path(site: Path, file: Path) -> str:
@@ -47,6 +54,38 @@ def provided_links(site: Path, section_ids: set[str], crate_ids: set[str]) -> se
             public |= crate_ids & anchors_of(file)
         links |= {f"{path}#{anchor}" for anchor in public}
     return links
+
+
+def registry_problems(
+    path: Path, shown: str, note_names: set[str], claims: dict[str, set[str]], crates: set[str]
+) -> Problems:
+    """Registered links to notes, claims or crates that no note id, alias, claim id or crate entry provides.
+
+    `note_names` are the ids and aliases of every note; `claims` maps a note id to its claims' ids.
+    The build and `make check` fail on these, so a note cannot be deleted or renamed without an alias.
+    """
+    problems = Problems()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        link = line.strip()
+        note = _NOTE_LINK.match(link)
+        crate = _CRATE_LINK.match(link)
+        if note and (name := note.group(1) or note.group(3)) not in note_names:
+            problems.add(shown, number, 1, (
+                f"'{link}' is a public link, but no note has the id or alias '{name}'; if the note was renamed, "
+                f"add '{name}' to its aliases; if it was removed, add it to the aliases of the note that now "
+                "covers its claim"
+            ))
+        elif note and note.group(2) and name in claims and note.group(2) not in claims[name]:
+            problems.add(shown, number, 1, (
+                f"'{link}' is a public link, but note '{name}' has no claim with the id '{note.group(2)}'; "
+                "a claim's id stays the same for good: restore it"
+            ))
+        elif crate and crate.group(1) not in crates:
+            problems.add(shown, number, 1, (
+                f"'{link}' is a public link, but data/crates.yml has no crate '{crate.group(1)}'; "
+                "crate entries are never removed"
+            ))
+    return problems
 
 
 def read_registry(path: Path) -> list[str]:

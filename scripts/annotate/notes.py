@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .markup import markup_problems, rendered_problems, source_problems
+from .contributor import ContributorMarkdown
+from .fields import body_text_problems, located, value_problems
+from .limits import (
+    BODY_CHARACTERS,
+    NOTE_FILE_BYTES,
+    QUOTE_CHARACTERS,
+    QUOTE_MIN_WORDS,
+    SUMMARY_CHARACTERS,
+    SUMMARY_WORDS,
+)
 from .problems import Problems
 from .schema import load_schema, one_of_choices, schema_problems
-from .yamldoc import YamlDocument, YamlSyntaxError, decode, parse_yaml
+from .yamldoc import YamlDocument, YamlSyntaxError, decode, parse_yaml, read_limited
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SUMMARY_MAX_WORDS = 50
 
 
 def verdicts() -> dict[str, dict[str, str]]:
@@ -113,20 +121,28 @@ class FrontMatter:
 
 
 def split_front_matter(text: str) -> FrontMatter | tuple[int, str]:
-    """Split a note into front matter and body, or return (line, message) if the fences are wrong."""
+    """Split a page into front matter and body, or return (line, message) if the fences are wrong.
+
+    The one reading of front matter for the checks and the build: MkDocs is never given a note's.
+    """
     lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip("\r\n") != "---":
+    if not lines or lines[0].rstrip() != "---":
         return 1, "missing front matter: a note must start with a line '---', then its YAML keys, then '---'"
+    if lines[0].rstrip("\r\n") != "---":
+        return 1, "the line '---' that opens the front matter has spaces after it; remove them"
     for index, line in enumerate(lines[1:], start=1):
-        if line.rstrip("\r\n") in ("---", "..."):
+        fence = line.rstrip()
+        if fence in ("---", "..."):
+            if line.rstrip("\r\n") != fence:
+                return index + 1, f"the line '{fence}' that closes the front matter has spaces after it; remove them"
             return FrontMatter("".join(lines[1:index]), 2, "".join(lines[index + 1:]), index + 2)
     return 1, "front matter is never closed: add a line '---' after the last YAML key"
 
 
-def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tuple[Note | None, Problems]:
+def load_note(path: Path, shown_path: str, text: ContributorMarkdown) -> tuple[Note | None, Problems]:
     """Read one note file; the note is None when it has a problem that stops it being placed.
 
-    `render` turns Markdown into HTML with the site's settings, to check what the note would become.
+    `text` is the notes' Markdown, which checks what the summary and the body would become.
     """
     problems = Problems()
     note_id = path.stem
@@ -135,28 +151,36 @@ def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tupl
             f"file name '{path.name}' is not a readable id: use lower-case words joined by hyphens, "
             "such as 'low-latency-garbage-collector.md', never a number"
         ))
-    data = path.read_bytes()
+    data = read_limited(path, NOTE_FILE_BYTES)
+    if data is None:
+        problems.add(shown_path, 1, 1, (
+            f"the note is larger than {NOTE_FILE_BYTES // 1024} KiB; a note is a summary and a short explanation: "
+            "shorten it, or split it into notes on separate claims"
+        ))
+        return None, problems
     if not data.strip():
         problems.add(shown_path, 1, 1, "file is empty: a note needs front matter between '---' lines and a body")
         return None, problems
-    text = decode(data)
-    if isinstance(text, tuple):
-        problems.add(shown_path, *text)
+    source = decode(data)
+    if isinstance(source, tuple):
+        problems.add(shown_path, *source)
         return None, problems
-    parts = split_front_matter(text)
+    source = source.replace("\r\n", "\n")
+    parts = split_front_matter(source)
     if isinstance(parts, tuple):
         problems.add(shown_path, parts[0], 1, parts[1])
         return None, problems
     try:
         document = parse_yaml(parts.yaml, parts.first_line)
     except YamlSyntaxError as error:
-        problems.add(shown_path, error.line, error.column, error.message)
+        for line, column, message in error.problems:
+            problems.add(shown_path, line, column, message)
         return None, problems
     meta = document.data
     if not isinstance(meta, dict):
         problems.add(shown_path, parts.first_line, 1, "front matter must be YAML keys and values, such as 'title: …'")
         return None, problems
-    for line, column, message in schema_problems(document, "note"):
+    for line, column, message in (*schema_problems(document, "note"), *value_problems(document)):
         problems.add(shown_path, line, column, message)
     lines = _positions(document)
     claims = meta.get("claims")
@@ -171,21 +195,41 @@ def load_note(path: Path, shown_path: str, render: Callable[[str], str]) -> tupl
                     f"claims[{index}].id '{slug}' is used twice in this note; each claim needs its own id"
                 ))
             seen.add(slug)
+    file_lines = source.split("\n")
     summary = meta.get("summary")
     if isinstance(summary, str):
         words = len(summary.split())
-        if words > SUMMARY_MAX_WORDS:
+        if words > SUMMARY_WORDS:
             problems.add(shown_path, *lines["summary"], (
-                f"summary has {words} words; the margin takes at most {SUMMARY_MAX_WORDS}: "
+                f"summary has {words} words; the margin takes at most {SUMMARY_WORDS}: "
                 "keep the gist there and move the rest into the body"
             ))
-        if "\n\n" in summary.strip():
-            problems.add(shown_path, *lines["summary"], "summary must be one paragraph; move the rest into the body")
-        for _, _, message in markup_problems(summary, render):
-            problems.add(shown_path, *lines["summary"], f"summary: {message}")
-    # The body's rendered HTML is checked by `body_problems`, on the HTML the page really gets.
-    for line_in, column, message in source_problems(parts.body):
-        problems.add(shown_path, parts.body_line + line_in - 1, column, message)
+        elif len(summary) > SUMMARY_CHARACTERS:
+            problems.add(shown_path, *lines["summary"], (
+                f"summary has {len(summary)} characters; the margin takes at most {SUMMARY_CHARACTERS}: "
+                "keep the gist there and move the rest into the body"
+            ))
+        else:
+            _add_findings(problems, shown_path, file_lines, lines["summary"], text.summary(summary).findings)
+    quotes = [("quote", meta.get("quote"))] + [
+        (f"claims[{index}].quote", claim.get("quote"))
+        for index, claim in enumerate(claims if isinstance(claims, list) else [], start=1) if isinstance(claim, dict)
+    ]
+    for key, quote in quotes:
+        if isinstance(quote, str) and (len(quote.split()) < QUOTE_MIN_WORDS or len(quote) > QUOTE_CHARACTERS):
+            problems.add(shown_path, *lines.get(key, (1, 1)), (
+                f"{key} has {len(quote.split())} words and {len(quote)} characters; a quote is at least "
+                f"{QUOTE_MIN_WORDS} words, enough to name the claim, and at most {QUOTE_CHARACTERS} characters"
+            ))
+    if len(parts.body) > BODY_CHARACTERS:
+        problems.add(shown_path, parts.body_line, 1, (
+            f"the body has {len(parts.body)} characters; a note's explanation takes at most {BODY_CHARACTERS}: "
+            "shorten it, or split the note"
+        ))
+    else:
+        for line, column, message in body_text_problems(parts.body, parts.body_line):
+            problems.add(shown_path, line, column, message)
+        _add_findings(problems, shown_path, file_lines, (parts.body_line, 1), text.body(parts.body).findings)
     if problems:
         return None, problems
     note = Note(
@@ -242,12 +286,10 @@ def _positions(document: YamlDocument) -> dict[str, tuple[int, int]]:
     return lines
 
 
-def body_problems(note: Note, body_html: str) -> Problems:
-    """Problems in the HTML a note's body renders to, reported at the first line of the body."""
-    problems = Problems()
-    for message in rendered_problems(body_html):
-        problems.add(note.path, note.body_line, 1, message)
-    return problems
+def _add_findings(problems: Problems, path: str, file_lines: list[str], start: tuple[int, int], findings) -> None:
+    """Each finding at the first place in the file, from `start` on, where its source text is written."""
+    for finding in findings:
+        problems.add(path, *located(file_lines, start, finding.needles), finding.message)
 
 
 # A note that cannot be loaded may still say which section it is about; its section's sentences are then
@@ -256,16 +298,17 @@ _SECTION_LINE = re.compile(r"^section:[ \t]*([a-z0-9]+(?:-[a-z0-9]+)*)[ \t]*$", 
 
 
 def load_notes(
-    notes_dir: Path, shown_dir: str, render: Callable[[str], str]
+    paths: Iterable[Path], shown_dir: str, text: ContributorMarkdown
 ) -> tuple[list[Note], Problems, set[str]]:
-    """Every note under `notes_dir`, sorted by id; every problem found in any of them; and the sections named by
-    notes that could not be loaded."""
+    """The notes in `paths` (the note files the docs tree holds), sorted by id; every problem found in any of
+    them; and the sections named by notes that could not be loaded."""
     notes, problems, unread_sections = [], Problems(), set()
-    for path in sorted(notes_dir.glob("*.md")):
-        note, found = load_note(path, f"{shown_dir}/{path.name}", render)
+    for path in sorted(paths):
+        note, found = load_note(path, f"{shown_dir}/{path.name}", text)
         problems.extend(found)
         if note is not None:
             notes.append(note)
         else:
-            unread_sections.update(_SECTION_LINE.findall(path.read_bytes().decode("utf-8", "replace")))
+            unread_sections.update(_SECTION_LINE.findall((read_limited(path, NOTE_FILE_BYTES) or b"").decode(
+                "utf-8", "replace")))
     return notes, problems, unread_sections

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from .allowlist import plain
 from .article import Placement
 from .catalog import Crate, release_channels
 from .changelog import Entry
@@ -49,7 +50,7 @@ def claims_ledger(
             f'<td><a href="{escape(article_href)}#{claim.anchor}">“{escape(claim.words)}”</a></td>'
             f'<td><a href="{escape(article_href)}#{section.id}">{escape(section.heading or "Introduction")}</a></td>'
             f"<td>{verdict_badge(verdict, verdict_titles[verdict])}{dated_label(claim.quote)}</td>"
-            f'<td><a href="{escape(note_href(note))}">{escape(note.title)}</a></td></tr>'
+            f'<td><a href="{escape(note_href(note))}">{plain(note.title)}</a></td></tr>'
         )
     parts.append("</tbody></table></div></div>")
     return "".join(parts)
@@ -92,7 +93,7 @@ def corrections(
         parts.append(
             f'<li><time datetime="{change.date}">{change.date}</time> '
             f'<span class="ann-change-kind">{escape(change_kinds[change.kind]["title"])}</span> '
-            f'<a href="{escape(note_href(note))}#changes">{escape(note.title)}</a>: {escape(change.what)}</li>'
+            f'<a href="{escape(note_href(note))}#changes">{plain(note.title)}</a>: {plain(change.what)}</li>'
         )
     parts.append("</ul>")
     return "".join(parts)
@@ -130,25 +131,25 @@ def _crate_entry(crate: Crate, statuses: dict[str, dict[str, str]], notes: list[
     status = statuses[crate.status]["title"]
     latest = ""
     if crate.latest and crate.latest_date:
-        latest = (f' Latest release seen: {escape(crate.latest)} '
+        latest = (f' Latest release seen: {plain(crate.latest)} '
                   f'(<time datetime="{crate.latest_date}">{crate.latest_date}</time>).')
     elif crate.latest:
-        latest = f" Latest release seen: {escape(crate.latest)} (release date not confirmed)."
+        latest = f" Latest release seen: {plain(crate.latest)} (release date not confirmed)."
 
-    cited = ", ".join(f'<a href="{escape(note_href(note))}">{escape(note.title)}</a>' for note in notes)
+    cited = ", ".join(f'<a href="{escape(note_href(note))}">{plain(note.title)}</a>' for note in notes)
     name = escape(crate.name)
     heading = f"<code>{name}</code>"
     if crate.project and crate.project != crate.name:
-        heading = f"{escape(crate.project)} (<code>{name}</code>)"
+        heading = f"{plain(crate.project)} (<code>{name}</code>)"
     return (
         f'<div class="crate" id="{name}">\n'
         f'<h3 class="crate__name">{heading}</h3>\n'
-        f'<p class="crate__description">{escape(crate.description)}</p>\n'
+        f'<p class="crate__description">{plain(crate.description)}</p>\n'
         f'<p class="crate__status" data-search-exclude>'
         f'<span class="crate-status crate-status--{crate.status}">{escape(status)}</span> '
         f'as of <time datetime="{crate.status_as_of}">{crate.status_as_of}</time> '
         f'(<a href="{escape(crate.status_source)}">where this was seen</a>).{latest}</p>\n'
-        f'<p class="crate__facts">Licence: {escape(crate.license)}. Maintainer: {escape(crate.maintainer)}.</p>\n'
+        f'<p class="crate__facts">Licence: {plain(crate.license)}. Maintainer: {plain(crate.maintainer)}.</p>\n'
         f'<p class="crate__links" data-search-exclude><a href="{escape(crate.releases_page)}">'
         f'{escape(release_channels()[crate.releases]["title"])}</a> · '
         f'<a href="{escape(crate.documentation)}">Documentation</a> · '

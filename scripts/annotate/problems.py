@@ -18,10 +18,22 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
     def github_annotation(self) -> str:
-        """Render as a GitHub Actions workflow command, so the PR diff shows it inline."""
-        # Workflow commands end at a newline and treat % as an escape.
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.column}::{text}"
+        """Render as a GitHub Actions workflow command, so the PR diff shows it inline.
+
+        Escaped as the workflow-command rules say: % and line breaks everywhere, and also : and , in
+        properties, so a file name cannot end the command or forge another one.
+        """
+        return (
+            f"::error file={_property(self.path)},line={self.line},col={self.column}::{_data(self.message)}"
+        )
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass

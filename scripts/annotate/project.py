@@ -13,17 +13,20 @@ import markdown
 
 from .accounting import NoClaim, load_no_claims
 from .catalog import Crate, load_catalog
+from .contributor import ContributorMarkdown
+from .links import registry_problems
 from .notes import Note, load_notes
 from .problems import Problems
 from .schema import did_you_mean
 from .sourcing import load_deny_list, sourcing_problems
+from .tree import NOTES_FOLDER, walk_tree
 
 ARTICLE_PAGE = "index.md"  # the article, relative to docs_dir
-NOTES_FOLDER = "notes"  # one Markdown file per note, relative to docs_dir
 # Relative to the folder of mkdocs.yml:
 CATALOG_FILE = "data/crates.yml"
 NO_CLAIMS_FILE = "data/no-claims.yml"  # the article's sentences that make no claim
 DENY_LIST_FILE = "data/source-deny-list.yml"  # sources a note may not cite
+REGISTRY_FILE = "data/public-links.txt"  # every public link
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,10 @@ class Project:
     @property
     def deny_list(self) -> Path:
         return self.root / DENY_LIST_FILE
+
+    @property
+    def registry(self) -> Path:
+        return self.root / REGISTRY_FILE
 
     def shown(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
@@ -82,6 +89,7 @@ class Content:
     no_claims: list[NoClaim]
     problems: Problems
     unread_sections: set[str]  # sections named by notes that could not be loaded
+    tree_closed: bool  # False: a file in the tree must not be read or published; stop before MkDocs walks it
 
     def note(self, note_id: str) -> Note | None:
         return self._by_id.get(note_id)
@@ -91,19 +99,35 @@ class Content:
         return {note.id: note for note in self.notes}
 
 
-def load_content(project: Project, render: Callable[[str], str], today: datetime.date | None = None) -> Content:
-    """Every note, the crate catalog and the list of sentences without a claim, checked against each other.
+def load_content(
+    project: Project, text: ContributorMarkdown, nav: set[str], today: datetime.date | None = None
+) -> Content:
+    """The content tree checked, then every note, the crate catalog and the list of sentences without a claim,
+    checked against each other.
 
-    `today` is the day that dates in notes may not be later than; the real today unless given.
+    `text` is the notes' Markdown; `nav` the pages listed in mkdocs.yml; `today` the day that dates in notes
+    may not be later than, the real today unless given.
     """
     today = today or datetime.date.today()
-    deny_list, problems = load_deny_list(project.deny_list, project.shown(project.deny_list))
+    tree = walk_tree(project.root, project.docs_dir, nav)
+    closed = not tree.problems
+    problems = Problems()
+    problems.extend(tree.problems)
+    deny_list, deny_problems = load_deny_list(project.deny_list, project.shown(project.deny_list))
+    problems.extend(deny_problems)
     catalog, catalog_problems = load_catalog(project.catalog, project.shown(project.catalog), deny_list.refusal)
     problems.extend(catalog_problems)
-    notes, note_problems, unread_sections = load_notes(project.notes_dir, project.shown(project.notes_dir), render)
+    notes, note_problems, unread_sections = load_notes(tree.notes, project.shown(project.notes_dir), text)
     problems.extend(note_problems)
     no_claims, no_claims_problems = load_no_claims(project.no_claims, project.shown(project.no_claims))
     problems.extend(no_claims_problems)
+    if not note_problems and not catalog_problems and project.registry.is_file():
+        # Only when every note loaded: a note that failed to load would look deleted.
+        names = {note.id for note in notes} | {alias for note in notes for alias in note.aliases}
+        claims = {note.id: {quote.slug for quote in note.quotes if quote.slug} for note in notes}
+        problems.extend(registry_problems(
+            project.registry, project.shown(project.registry), names, claims, set(catalog)
+        ))
     owners = {note.id: note for note in notes}
     for note in notes:
         for alias in note.aliases:
@@ -115,7 +139,7 @@ def load_content(project: Project, render: Callable[[str], str], today: datetime
     for note in notes:
         problems.extend(_catalog_problems(note, catalog, project.shown(project.catalog)))
         problems.extend(sourcing_problems(note, deny_list, today))
-    return Content(notes, catalog, no_claims, problems, unread_sections)
+    return Content(notes, catalog, no_claims, problems, unread_sections, tree_closed=closed)
 
 
 def _catalog_problems(note: Note, catalog: dict[str, Crate], catalog_path: str) -> Problems:

@@ -6,6 +6,7 @@ import re
 from html import escape
 from typing import TYPE_CHECKING
 
+from .allowlist import plain
 from .catalog import Crate
 from .changelog import newest_first
 from .notes import Note, Quote
@@ -95,7 +96,7 @@ def margin_note(
         f'aria-label="Copy link to the note on {numbers}">#</a></p>{claims_html}{quoted_html}'
         f'<p class="ann-note__summary">{summary_html}</p>'
         f'<p class="ann-note__more"><a href="{escape(page_href)}">Full note'
-        f'<span class="ann-visually-hidden"> on {escape(note.title)}</span></a></p>'
+        f'<span class="ann-visually-hidden"> on {plain(note.title)}</span></a></p>'
         "</aside>"
     )
 
@@ -202,13 +203,13 @@ def note_page(
             '<div class="ann-page__inference"><p class="ann-page__inference-label">'
             "<strong>The site's reading</strong>: the article does not say this in words; the site reads it "
             "into the article. It is not one of the article's claims and is not counted in the claims ledger.</p>"
-            f"<p>{escape(note.inference)}</p></div>"
+            f"<p>{plain(note.inference)}</p></div>"
         )
     parts += ["</div>", body_html]
     if note.sources:
         parts.append('<h2 id="sources">Sources</h2><ul class="ann-sources">')
         parts.extend(
-            f'<li><a href="{escape(s.url)}">{escape(s.title)}</a> '
+            f'<li><a href="{escape(s.url)}">{plain(s.title)}</a> '
             f'<span class="ann-sources__accessed">(read <time datetime="{s.accessed}">{s.accessed}</time>)</span></li>'
             for s in note.sources
         )
@@ -217,7 +218,7 @@ def note_page(
         parts.append('<h2 id="crates">Crates</h2><ul class="ann-crates">')
         parts.extend(
             f'<li><a href="{escape(crate_href[crate.name])}"><code>{escape(crate.name)}</code></a>: '
-            f"{escape(crate.description)}</li>"
+            f"{plain(crate.description)}</li>"
             for crate in crates
         )
         parts.append("</ul>")
@@ -226,7 +227,7 @@ def note_page(
         parts.append('<ul class="ann-changes">')
         parts.extend(
             f'<li><time datetime="{change.date}">{change.date}</time> '
-            f'<span class="ann-change-kind">{escape(change_titles[change.kind])}</span>: {escape(change.what)}</li>'
+            f'<span class="ann-change-kind">{escape(change_titles[change.kind])}</span>: {plain(change.what)}</li>'
             for change in newest_first(note.changes)
         )
         parts.append("</ul>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from .characters import describe, is_invisible
 from .yamldoc import YamlDocument
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -85,8 +87,12 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
                     yield line, column, f"{where} gives {given} but not {key}; add {key}, or remove {given}"
     elif kind == "type":
         expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
-        yield line, column, f"{where} must be {expected}, not {_type_name(error.instance)}"
+        yield line, column, f"{where} must be {expected}, not {_type_name(error.instance)}" + _quote_hint(
+            error.instance, error.validator_value, document.node(path)
+        )
     elif kind == "oneOf" and all("const" in option for option in schema["oneOf"]):
+        if not isinstance(error.instance, str):
+            return  # the value is not text at all, which its "type" error explains
         choices = [option["const"] for option in schema["oneOf"]]
         yield line, column, (
             f"{where} '{error.instance}' is not on the scale{did_you_mean(str(error.instance), choices)}"
@@ -98,6 +104,12 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
     elif kind == "pattern":
         # Each pattern in the schemas carries its own explanation for people.
         explanation = schema.get("x-pattern-message", f"must match {error.validator_value}")
+        value = str(error.instance)
+        odd = [c for c in value if c.isspace() or is_invisible(c)]
+        if odd and re.search(error.validator_value, "".join(c for c in value if c not in odd)):
+            explanation = (
+                f"contains {describe(odd[0])}, which it may not: delete it (a space in an address is written %20)"
+            )
         yield line, column, f"{where} '{error.instance}' {explanation}"
     elif kind == "minLength":
         yield line, column, f"{where} must not be empty"
@@ -114,6 +126,14 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
 
 
 _TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of keys to values", "integer": "a number"}
+
+
+def _quote_hint(value: Any, expected: str, node: Any) -> str:
+    """For a word YAML reads as something other than text (false, no, 0.21): say to quote it."""
+    if expected != "string" or value is None or isinstance(value, (list, dict)) or node is None:
+        return ""
+    written = getattr(node, "value", "")
+    return f"; YAML reads the bare word {written} as {_type_name(value)}: write it in quotes, \"{written}\""
 
 
 def _type_name(value: Any) -> str:

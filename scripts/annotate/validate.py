@@ -10,10 +10,12 @@ from typing import Any
 
 import yaml
 
-from .notes import FrontMatter, body_problems, split_front_matter, verdicts
+from .contributor import ContributorMarkdown
+from .notes import FrontMatter, split_front_matter, verdicts
 from .pipeline import place_notes
 from .problems import Problems
 from .project import Project, load_content, markdown_renderer
+from .tree import nav_pages
 from .yamldoc import YamlSyntaxError, decode
 
 
@@ -57,10 +59,12 @@ def markdown_settings(config: dict[str, Any]) -> tuple[list[str], dict[str, dict
 
 @dataclass(frozen=True)
 class Site:
-    """A site as the checks see it: its paths and its Markdown settings, read from mkdocs.yml."""
+    """A site as the checks see it: its paths, its pages and its Markdown settings, read from mkdocs.yml."""
 
     project: Project
-    render: Callable[[str], str]
+    render: Callable[[str], str]  # the site's Markdown, for its own pages
+    text: ContributorMarkdown  # the notes' Markdown
+    nav: set[str]
 
     def article_html(self) -> str | tuple[int, int, str]:
         """The article page rendered as MkDocs renders it, or (line, column, message) if it cannot be read."""
@@ -83,7 +87,8 @@ def open_site(config_path: Path) -> Site | Problems:
         return problems
     root = config_path.parent
     project = Project(root=root, docs_dir=(root / config.get("docs_dir", "docs")).resolve())
-    return Site(project, markdown_renderer(*markdown_settings(config)))
+    settings = markdown_settings(config)
+    return Site(project, markdown_renderer(*settings), ContributorMarkdown(*settings), nav_pages(config.get("nav")))
 
 
 def check_site(config_path: Path) -> tuple[Problems, str]:
@@ -92,8 +97,10 @@ def check_site(config_path: Path) -> tuple[Problems, str]:
     if isinstance(site, Problems):
         return site, ""
     project = site.project
-    content = load_content(project, site.render)
+    content = load_content(project, site.text, site.nav)
     problems = content.problems
+    if not content.tree_closed:
+        return problems, ""
     article_html = site.article_html()
     if isinstance(article_html, tuple):
         problems.add(project.shown(project.article_source), *article_html)
@@ -102,13 +109,11 @@ def check_site(config_path: Path) -> tuple[Problems, str]:
         project,
         content,
         article_html,
-        render_markdown=site.render,
+        render_markdown=site.text.summary_html,
         verdict_titles={key: value["title"] for key, value in verdicts().items()},
         note_href=lambda note: f"notes/{note.id}/",
     )
     problems.extend(article.problems)
-    for note in content.notes:
-        problems.extend(body_problems(note, site.render(note.body)))
     counts = (
         f"{len(article.placements)} claims in {len(content.notes)} notes placed in {len(article.sections)} sections, "
         f"{len(content.no_claims)} sentence{'s' if len(content.no_claims) != 1 else ''} without a claim, "

@@ -1,0 +1,18 @@
+"""Every size limit on contributor files and fields, in one place.
+
+Each is well above what a real note or catalog needs, and low enough that no file can make a check
+or a build slow or large: everything is refused before it is parsed further.
+"""
+
+NOTE_FILE_BYTES = 32 * 1024  # a whole note file; the longest note today is under 5 KiB
+DATA_FILE_BYTES = 256 * 1024  # one YAML file under data/
+BODY_CHARACTERS = 12_000  # the Markdown after a note's front matter; the longest today is under 4,000
+# Python-Markdown takes time that grows faster than the length of a paragraph full of brackets or
+# tags; these two bounds keep every paragraph, and so every note, to a fraction of a second.
+PARAGRAPH_CHARACTERS = 1_500  # one paragraph of prose (fenced code is not counted); the longest today is 951
+PARAGRAPH_BRACKETS = 40  # '[' or '<' in one paragraph of prose: links, images, code spans with generics
+SUMMARY_WORDS = 50  # the margin text
+SUMMARY_CHARACTERS = 600
+QUOTE_CHARACTERS = 300  # the longest sentence of the article is shorter
+QUOTE_MIN_WORDS = 2  # a quote names a claim; one word rarely does
+YAML_DEPTH = 6  # lists and mappings inside each other, in front matter or a data file

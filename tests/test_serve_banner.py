@@ -1,0 +1,45 @@
+"""Under `make serve`, a failed rebuild keeps the last good site and says so on every page.
+
+MkDocs itself keeps each request waiting until the build succeeds again (issue 14: ten minutes with
+nothing on the page); the adapter catches the failure and marks the pages instead.
+"""
+
+from __future__ import annotations
+
+import hooks  # scripts/hooks.py
+from annotate.banner import mark_site
+from mkdocs.exceptions import PluginError
+
+
+def test_a_failed_rebuild_marks_every_page_of_the_last_good_site(tmp_path):
+    (tmp_path / "notes" / "a").mkdir(parents=True)
+    pages = [tmp_path / "index.html", tmp_path / "notes" / "a" / "index.html"]
+    for page in pages:
+        page.write_text('<html><body class="x"><p>the last good page</p></body></html>', encoding="utf-8")
+
+    class Server:
+        def builder(self) -> None:
+            raise AssertionError("replaced by the adapter")
+
+    class Config:
+        site_dir = str(tmp_path)
+
+    def failing_build() -> None:
+        raise PluginError("docs/notes/a.md:2:8: <b> is not allowed\n1 problem in notes and data; nothing built.")
+
+    server = hooks.on_serve(Server(), config=Config(), builder=failing_build)
+    server.builder()  # returns: MkDocs then shows the pages instead of waiting
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert '<body class="x"><div class="ann-build-failed" role="alert"' in html
+        assert "docs/notes/a.md:2:8: &lt;b&gt; is not allowed" in html
+        assert "<p>the last good page</p>" in html
+
+
+def test_a_second_failure_replaces_the_first_notice(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    mark_site(tmp_path, "first problem")
+    mark_site(tmp_path, "second problem")
+    html = page.read_text(encoding="utf-8")
+    assert html.count("ann-build-failed") == 1 and "second problem" in html and "first problem" not in html
