@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
-import sys
+import logging
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -118,18 +118,32 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     return config
 
 
+class _Messages(logging.Handler):
+    """Keeps the warnings and errors MkDocs logs during one build, for the page to show."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
     """Under `make serve`, a failed rebuild keeps the last good site with the problems shown on every page.
 
     Without this, MkDocs keeps each request waiting until the build succeeds again.
     """
     def build_or_mark() -> None:
+        messages = _Messages()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(messages)
         try:
             builder()
         except Exception as error:  # any failure: the terminal has the details, the page says so
-            report = str(error) or type(error).__name__
-            print(report, file=sys.stderr)
-            mark_site(Path(config.site_dir), report)
+            mark_site(Path(config.site_dir), "\n".join(messages.lines) or str(error))
+        finally:
+            logger.removeHandler(messages)
 
     server.builder = build_or_mark
     return server

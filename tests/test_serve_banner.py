@@ -6,9 +6,11 @@ nothing on the page); the adapter catches the failure and marks the pages instea
 
 from __future__ import annotations
 
+import logging
+
 import hooks  # scripts/hooks.py
 from annotate.banner import mark_site
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort
 
 
 def test_a_failed_rebuild_marks_every_page_of_the_last_good_site(tmp_path):
@@ -25,14 +27,16 @@ def test_a_failed_rebuild_marks_every_page_of_the_last_good_site(tmp_path):
         site_dir = str(tmp_path)
 
     def failing_build() -> None:
-        raise PluginError("docs/notes/a.md:2:8: <b> is not allowed\n1 problem in notes and data; nothing built.")
+        # As MkDocs does: it logs what the adapter raised, then aborts with a message of its own.
+        logging.getLogger("mkdocs.commands.build").error("docs/notes/a.md:2:8: <b> is not allowed")
+        raise Abort("Aborted with a BuildError!")
 
     server = hooks.on_serve(Server(), config=Config(), builder=failing_build)
     server.builder()  # returns: MkDocs then shows the pages instead of waiting
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert '<body class="x"><div class="ann-build-failed" role="alert"' in html
-        assert "docs/notes/a.md:2:8: &lt;b&gt; is not allowed" in html
+        assert "docs/notes/a.md:2:8: &lt;b&gt; is not allowed" in html and "Aborted" not in html
         assert "<p>the last good page</p>" in html
 
 
@@ -43,3 +47,10 @@ def test_a_second_failure_replaces_the_first_notice(tmp_path):
     mark_site(tmp_path, "second problem")
     html = page.read_text(encoding="utf-8")
     assert html.count("ann-build-failed") == 1 and "second problem" in html and "first problem" not in html
+
+
+def test_a_failure_after_mkdocs_emptied_the_site_folder_still_shows_the_problems(tmp_path):
+    mark_site(tmp_path, "docs/notes/a.md:5:9: tab character")
+    for name in ("index.html", "404.html"):  # MkDocs serves 404.html for every other address
+        html = (tmp_path / name).read_text(encoding="utf-8")
+        assert '<div class="ann-build-failed" role="alert"' in html and "docs/notes/a.md:5:9: tab character" in html

@@ -1,4 +1,8 @@
-"""A visible notice on every page of the last good site, for `make serve` when a rebuild fails."""
+"""A visible notice on every page of the last good site, for `make serve` when a rebuild fails.
+
+MkDocs empties the site folder before it builds, so a build that fails late leaves no pages: then
+the notice becomes the page itself, at / and for every address (MkDocs serves 404.html for them).
+"""
 
 from __future__ import annotations
 
@@ -18,14 +22,17 @@ _STYLE = (
 def banner(report: str) -> str:
     return (
         f'<div class="ann-build-failed" role="alert" style="{_STYLE}">'
-        "<p style=\"margin:0 0 .5em;font-weight:bold\">The last change did not build. This is the last version "
-        "that did; fix what is listed and save, and this page reloads.</p>"
+        "<p style=\"margin:0 0 .5em;font-weight:bold\">The last change did not build, so this is not the "
+        "current site. Fix what is listed below and save; the page reloads once the site builds again.</p>"
         f'<pre style="margin:0;white-space:pre-wrap;font:inherit">{escape(report)}</pre></div>\n'
     )
 
 
 def mark_site(site_dir: Path, report: str) -> None:
-    """Put `report` at the top of every page in `site_dir`, replacing a notice left by an earlier failure."""
+    """Put `report` at the top of every page in `site_dir`, replacing a notice left by an earlier failure.
+
+    Where the build left no home page or no 404 page, the notice is written as that page.
+    """
     notice = banner(report)
     for page in site_dir.rglob("*.html"):
         if page.is_symlink():
@@ -34,3 +41,11 @@ def mark_site(site_dir: Path, report: str) -> None:
         marked, found = _BODY.subn(lambda body: body.group(0) + notice, html, count=1)
         if found:
             page.write_text(marked, encoding="utf-8")
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("index.html", "404.html"):
+        if not (site_dir / name).exists():
+            (site_dir / name).write_text(
+                f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
+                f"<body>{notice}</body></html>\n",
+                encoding="utf-8",
+            )
