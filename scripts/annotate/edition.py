@@ -51,7 +51,7 @@ def edition_from(environ: Mapping[str, str], today: datetime.date | None = None)
     version = environ.get("SITE_VERSION", "").strip() or UNRELEASED
     if version != UNRELEASED and not _VERSION.match(version):
         return (f"SITE_VERSION is '{version}'; a published version is the build day as YYYY.MM.DD, with .2, .3 "
-                "and so on for later editions of the same day (scripts/release_version.py prints the next one); "
+                "and so on for later editions of the same day (make edition names the next one); "
                 "or leave it unset")
     return Edition(version, day.isoformat())
 
