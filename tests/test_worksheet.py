@@ -155,7 +155,8 @@ def test_the_answer_key_has_every_sentence_with_its_claims(built_site, exercise_
     answers = read_answers_script((built_site / "exercise" / "answers.js").read_text(encoding="utf-8"))
     assert [(int(n), kind) for n, kind, _ in rows] == [(item["number"], item["expect"]) for item in answers["items"]]
     for (_, _, row), item in zip(rows, answers["items"], strict=True):
-        assert re.findall(r">Claim (\d+)</a>", row) == [str(claim["number"]) for claim in item["claims"]]
+        numbers = re.findall(r'class="answer-key__claim"[^>]*>Claim (\d+)</a>', row)
+        assert numbers == [str(claim["number"]) for claim in item["claims"]]
     sentence_words = re.findall(r'data-number="\d+">([^<]*)</span>', exercise_html)
     assert [html_text(re.findall(r"<td>(.*?)</td>", row, re.DOTALL)[1]) for _, _, row in rows] == \
         [html_text(words) for words in sentence_words]

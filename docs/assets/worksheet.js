@@ -11,7 +11,6 @@
   }
   var KEY = sheet.getAttribute("data-storage-key");
   var COUNT = Number(sheet.getAttribute("data-sentences"));
-  var controls = sheet.querySelector(".worksheet__controls");
   var status = sheet.querySelector(".worksheet__status");
   var summary = sheet.querySelector(".worksheet__summary");
   var checkButton = sheet.querySelector(".worksheet__check");
@@ -141,12 +140,10 @@
       opinion: "An opinion, not a fact to check.",
       holds: item.expect === "none" ? "No factual claim here." : "This one holds up.",
     }[outcome];
+    var meaning = item.reason || labels[item.expect].meaning + ".";
     var box = element("span", "worksheet__result worksheet__result--" + outcome);
     box.appendChild(element("strong", "", headline));
-    box.appendChild(document.createTextNode(" " + labels[item.expect].label + ": " + labels[item.expect].meaning + "."));
-    if (item.reason) {
-      box.appendChild(document.createTextNode(" " + item.reason));
-    }
+    box.appendChild(document.createTextNode(" " + meaning.charAt(0).toUpperCase() + meaning.slice(1)));
     item.claims.forEach(function (claim) {
       box.appendChild(document.createTextNode(" "));
       box.appendChild(link(claim.href, "Claim " + claim.number));
@@ -240,7 +237,6 @@
     });
   });
   sheet.classList.add("worksheet--interactive");
-  controls.hidden = false;
   describeMarks();
   checkButton.addEventListener("click", check);
   hideButton.addEventListener("click", clearResults);

@@ -51,7 +51,8 @@ def answer_key(
         label = EXPECTATIONS[sentence.expectation][0]
         if sentence.claims:
             details = "".join(
-                f'<li><a href="{escape(article_href)}#{claim.anchor}">Claim {claim.number}</a>: '
+                f'<li><a class="answer-key__claim" href="{escape(article_href)}#{claim.anchor}">'
+                f"Claim {claim.number}</a>: "
                 f"{verdict_badge(claim.quote.verdict, verdict_titles[claim.quote.verdict])}"
                 f"{dated_label(claim.quote)}. {escape(summary_text(claim.note))} "
                 f'<a href="{escape(note_href(claim.note))}">Full note'

@@ -103,17 +103,23 @@ def _by_section(sentences: list[Sentence]) -> list[list[Sentence]]:
 
 
 def worksheet_html(sentences: list[Sentence], *, answers_href: str, script_href: str) -> str:
-    """The worksheet: controls that only JavaScript shows, the numbered sentences, and lines to write on in print."""
+    """The worksheet: controls that only JavaScript shows, the numbered sentences, and lines to write on in print.
+
+    The marks and the check are worksheet.js's; the controls are unhidden by a one-line script right after
+    them, before the page below is drawn, so that showing them moves nothing.
+    """
     parts = [
         f'<div class="worksheet" data-answers="{escape(answers_href)}" data-sentences="{len(sentences)}" '
         f'data-storage-key="{STORAGE_KEY}">',
         '<div class="worksheet__controls" hidden>'
-        '<p class="worksheet__status" role="status"></p>'
+        '<p class="worksheet__status" role="status">No sentence marked yet.</p>'
         '<p class="worksheet__buttons">'
         '<button type="button" class="md-button md-button--primary worksheet__check">Check my answers</button> '
         '<button type="button" class="md-button worksheet__hide" hidden>Hide the answers</button> '
         '<button type="button" class="md-button worksheet__clear">Clear my marks</button></p>'
         '<div class="worksheet__summary" role="status" hidden></div></div>',
+        # Shown as soon as it is parsed, so that nothing below it moves when the worksheet's script arrives.
+        "<script>document.currentScript.previousElementSibling.hidden = false;</script>",
         '<div class="worksheet__text">',
     ]
     for group in _by_section(sentences):
