@@ -56,7 +56,7 @@ FEED_FILE = "corrections/feed.xml"  # beside the corrections page, relative to t
 # iframe-worker 1.0.4's shim (MIT), kept in the site so the offline copy's search needs no network.
 OFFLINE_SEARCH_SHIM = "assets/vendor/iframe-worker-shim.js"
 ANNOTATIONS_FILE = "annotations.jsonld"
-ANSWER_KEY_PAGE = "exercise/answers.md"
+ANSWER_KEY_PAGE = "answer-key.md"
 ANSWERS_FILE = "exercise/answers.js"  # what "Check my answers" loads, beside the worksheet
 WORKSHEET_SCRIPT = "assets/worksheet.js"
 # The licences, from the repository's root into the site, where the footer links to them.

@@ -10,7 +10,7 @@ from annotate.addresses import built_to_public, is_internal, page_path, public_u
     ("index.md", ""),
     ("claims.md", "claims/"),
     ("notes/fast-and-safe.md", "notes/fast-and-safe/"),
-    ("exercise/answers.md", "exercise/answers/"),
+    ("answer-key.md", "answer-key/"),
     ("guide/index.md", "guide/"),
 ])
 def test_page_path_is_the_folder_address_of_a_page(src_uri, path):
@@ -30,7 +30,7 @@ def test_page_path_is_the_folder_address_of_a_page(src_uri, path):
     ("claims.html", "index.html#quote-fast-and-safe", ("", "quote-fast-and-safe")),
     ("notes/fast-and-safe.html", "../crates.html#burn", ("crates/", "burn")),
     ("index.html", "#note-fast-and-safe", ("", "note-fast-and-safe")),
-    ("exercise/answers.html", "../exercise.html", ("exercise/", "")),
+    ("answer-key.html", "exercise.html", ("exercise/", "")),
 ])
 def test_a_link_resolves_to_the_published_path_and_anchor(page_url, href, expected):
     assert resolve(page_url, href) == expected

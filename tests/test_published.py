@@ -61,7 +61,7 @@ def test_every_internal_link_carries_its_full_published_address(published):
 
 
 def test_the_offline_copy_carries_the_published_addresses_not_its_file_paths(published, offline):
-    for path in ["", "claims", "exercise/answers", f"notes/{NOTE}"]:
+    for path in ["", "claims", "answer-key", f"notes/{NOTE}"]:
         online = re.findall(r'data-url="([^"]*)"', CONTENT.search(page(published, path)).group(0))
         offline_file = offline / (f"{path}.html" if path else "index.html")
         copied = re.findall(r'data-url="([^"]*)"', CONTENT.search(offline_file.read_text(encoding="utf-8")).group(0))

@@ -149,7 +149,7 @@ def test_the_answers_script_covers_every_sentence_and_every_claim(built_site, ex
 
 
 def test_the_answer_key_has_every_sentence_with_its_claims(built_site, exercise_html):
-    key = (built_site / "exercise" / "answers" / "index.html").read_text(encoding="utf-8")
+    key = (built_site / "answer-key" / "index.html").read_text(encoding="utf-8")
     rows = re.findall(r'<tr id="sentence-(\d+)" class="answer-key__row answer-key__row--([a-z]+)">(.*?)</tr>',
                       key, re.DOTALL)
     answers = read_answers_script((built_site / "exercise" / "answers.js").read_text(encoding="utf-8"))

@@ -36,7 +36,7 @@ LINK_KINDS = (
              "notes/low-latency-garbage-collector/"),
     LinkKind("every claim with its verdict, numbered as on the article", "claims/", "claims/"),
     LinkKind("the worksheet, answers hidden", "exercise/", "exercise/"),
-    LinkKind("the worksheet's answer key", "exercise/answers/", "exercise/answers/"),
+    LinkKind("the worksheet's answer key", "answer-key/", "answer-key/"),
     LinkKind("a crate in the guide", "crates/#<crate>", "crates/#burn"),
     LinkKind("every correction to the notes, newest first", "corrections/", "corrections/"),
     LinkKind("the same, as an Atom feed to subscribe to", "corrections/feed.xml", "corrections/feed.xml"),

@@ -19,7 +19,7 @@ PAGES = {
     "corrections": ("/corrections/", False),
     "exercise": ("/exercise/", False),
     "exercise-checked": ("/exercise/", True),
-    "answer-key": ("/exercise/answers/", False),
+    "answer-key": ("/answer-key/", False),
     "instructors": ("/instructors/", False),
 }
 

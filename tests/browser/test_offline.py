@@ -83,6 +83,6 @@ def test_offline_copy_worksheet_keeps_marks_and_checks_them_from_disk(page, offl
 def test_offline_copy_shows_its_edition_and_carries_the_course_files(page, offline_site):
     browser_page = open_offline(page, offline_site).page
     expect(browser_page.locator(".md-copyright__edition")).to_contain_text("Version unreleased, built ")
-    for name in ("course/quiz.gift", "course/quiz-qti.zip", "course/quiz.csv", "exercise/answers.html",
+    for name in ("course/quiz.gift", "course/quiz-qti.zip", "course/quiz.csv", "answer-key.html",
                  "LICENSE.txt", "LICENSE-notes.txt"):
         assert (offline_site / name).is_file(), name

@@ -30,7 +30,7 @@ NOTES = """() => [...document.querySelectorAll('.article .ann-note')].map((note)
 CHROME_ANYWHERE = ["Rust & ML, Annotated", "Skip to content", "Back to top", "Made with", "Switch to dark mode"]
 # Short chrome labels that could occur inside a sentence, so only a line of their own counts.
 CHROME_LINES = ["Search", "Type to start searching", "The article", "Claims ledger", "Rust ML crates", "Method",
-                "Corrections", "Exercise", "For instructors"]
+                "Corrections", "Exercise", "Answer key", "For instructors"]
 
 
 def squeeze(text: str) -> str:

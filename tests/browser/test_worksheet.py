@@ -166,7 +166,7 @@ def test_the_printed_worksheet_is_numbered_with_room_to_write_and_no_answers(bro
 
 
 def test_the_printed_answer_key_has_every_claim_with_its_verdict(browser, site_url, tmp_path, answers):
-    text, pages = printed_text(browser, site_url, tmp_path, "/exercise/answers/")
+    text, pages = printed_text(browser, site_url, tmp_path, "/answer-key/")
     flat = " ".join(text.split())
     for item in answers["items"]:
         for claim in item["claims"]:
