@@ -1,6 +1,6 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check freshness note links offline bench test lint clean
+.PHONY: help venv serve build check freshness note links offline edition release bench test lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -42,10 +42,20 @@ note: $(INSTALLED)  ## Start a note from the article's words: make note QUOTE="w
 	@test -n "$(QUOTE)" || { echo 'usage: make note QUOTE="the article'"'"'s exact words" [ID=slug]' >&2; exit 2; }
 	$(BIN)/python scripts/new_note.py "$(QUOTE)" $(if $(ID),--id "$(ID)")
 
-offline: $(INSTALLED)  ## Build a copy that works from disk, with search, zipped as rust-ml-annotated-offline.zip
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
-	$(BIN)/python -c "import shutil; shutil.make_archive('rust-ml-annotated-offline', 'zip', 'site-offline')"
-	@echo "wrote rust-ml-annotated-offline.zip: unzip it and open index.html in a browser"
+offline: $(INSTALLED)  ## Build a copy that works from disk, with search, zipped as rust-ml-annotated-offline.zip into one dated folder
+	export SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(date +%s)}" && \
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline && \
+	$(BIN)/python scripts/offline_zip.py site-offline rust-ml-annotated-offline.zip
+
+edition:  ## Name the next published edition (version from the day and the v* tags); the deploy workflow runs it
+	@$(PYTHON) scripts/edition.py
+
+release:  ## Tag this commit as release v$SITE_VERSION with the offline zip attached (the deploy workflow runs it; needs gh)
+	@test -n "$(SITE_VERSION)" || { echo "release: set SITE_VERSION (make edition names it)" >&2; exit 2; }
+	@test -f rust-ml-annotated-offline.zip || { echo "release: rust-ml-annotated-offline.zip is missing; run make offline" >&2; exit 2; }
+	gh release create "v$(SITE_VERSION)" rust-ml-annotated-offline.zip --target "$$(git rev-parse HEAD)" \
+		--title "Rust & ML, Annotated $(SITE_VERSION)" \
+		--notes "The site as published in version $(SITE_VERSION). rust-ml-annotated-offline.zip is the offline copy: it unpacks into one folder named with its build date; open index.html in it."
 
 bench: $(INSTALLED)  ## Measure page weight, build time and scaling against baselines; writes bench-results.json
 	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python scripts/bench.py

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = ROOT / "data" / "public-links.txt"
 HEADER = """\
 # Every public link of the site: pages, article sections, quotes (#quote-<id>, and #quote-<id>--<claim> for a
-# note's further claims), notes, note pages, crate entries, and the corrections feed.
+# note's further claims), notes, note pages, crate entries, the corrections feed, the quiz files and licences.
 # Courses link to these for years. A build must keep providing each one: a renamed note lists its
 # old id under `aliases`. Add new links with `make links`; never delete a line. See CONTRIBUTING.md.
 """

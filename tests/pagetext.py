@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "source", "wbr"})
@@ -80,3 +81,9 @@ def quote_numbers(html: str) -> dict[str, int]:
     reader = _QuoteNumbers()
     reader.feed(html)
     return reader.numbers
+
+
+def html_text(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment: tags dropped, entities decoded, white space collapsed."""
+    spaced = re.sub(r"</?(?:p|blockquote|br|ul|ol|li|div)\b[^>]*>", " ", fragment)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", spaced)).split())

@@ -97,7 +97,7 @@ def test_corrections_page_lists_every_entry_newest_first_linking_to_its_notes_lo
     for item, (date, kind, note_id, what) in zip(items, expected, strict=True):
         assert f'<time datetime="{date}">{date}</time>' in item
         assert f'<span class="ann-change-kind">{kind}</span>' in item
-        assert f'<a href="../notes/{note_id}/#changes">' in item
+        assert re.search(rf'<a href="\.\./notes/{note_id}/#changes"[^>]*>', item)
         assert re.sub(r"<[^>]+>", "", item).endswith(f"{names[note_id]}: {what}".replace("&", "&amp;"))
 
 

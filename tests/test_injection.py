@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import dedent
 
-from annotate.article import annotate_article, exercise_html
+from annotate.article import annotate_article
 from helpers import make_note, render_markdown
 
 ARTICLE = dedent("""\
@@ -63,15 +63,6 @@ def test_claims_are_numbered_in_reading_order_of_their_references_across_notes()
     ]
     assert [p.number for p in result.quotes_of("b")] == [2, 3]
     assert result.placement("b").number == 3
-
-
-def test_exercise_names_every_claim_number_of_a_note():
-    result = annotate([make_note("b", "Facebook’s PyTorch", claims=(("tf", "Google’s TensorFlow", "accurate"),))])
-    html = exercise_html(result, render_markdown=render_markdown, verdict_titles=TITLES,
-                         note_href=lambda note: f"notes/{note.id}/")
-    assert '<label for="reveal-b">Reveal the note on claims 1 and 2</label>' in html
-    assert ('<p class="ann-note__quoted">On “Google’s TensorFlow”</p>'
-            '<p class="ann-note__quoted">On “Facebook’s PyTorch”</p>') in html
 
 
 def test_quote_sentence_keeps_the_article_typography():

@@ -85,7 +85,8 @@ class _MarkdownLocator:
         return self.markdown.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def _holds(start: int, end: int, placement: Placement) -> bool:
+def holds(start: int, end: int, placement: Placement) -> bool:
+    """Whether the sentence [start, end) of its section holds the quote: the quote lies in it, or it in the quote."""
     return (start <= placement.start and placement.end <= end) or (placement.start <= start and end <= placement.end)
 
 
@@ -120,7 +121,7 @@ def sentence_problems(
             sentence = section.text[start:end]
             shown = section.source_text(article.source, start, end)
             line, column = locator.find(sentence)
-            holding = next((p for p in placements if _holds(start, end, p)), None)
+            holding = next((p for p in placements if holds(start, end, p)), None)
             entry = listed.get(sentence)
             if entry is not None:
                 found.add(sentence)

@@ -26,7 +26,12 @@ class Placement:
     end: int
     number: int = 0
     words: str = ""  # the quoted words as the page shows them, typography and all
-    sentence_html: str = ""
+    sentence: tuple[str, str, str] = ("", "", "")  # its sentence as the page shows it: before, the words, after
+
+    @property
+    def sentence_html(self) -> str:
+        """The sentence with the quoted words marked, as a paragraph."""
+        return render.sentence_with_quote(*self.sentence)
 
     @property
     def anchor(self) -> str:
@@ -94,7 +99,7 @@ def annotate_article(
     for number, placement in enumerate(placed, start=1):
         placement.number = number
         placement.words = placement.section.source_text(source, placement.start, placement.end)
-        placement.sentence_html = _sentence(source, placement)
+        placement.sentence = _sentence(source, placement)
     result.placements = placed
 
     def note_html(quotes: list[Placement], summary_html: str) -> str:
@@ -102,26 +107,6 @@ def annotate_article(
 
     result.html = _inject(source, placed, render_markdown, verdict_titles, note_html)
     return result
-
-
-def exercise_html(
-    article: AnnotatedArticle,
-    *,
-    render_markdown: Callable[[str], str],
-    verdict_titles: dict[str, str],
-    note_href: Callable[[Note], str],
-) -> str:
-    """The article's sections with every note behind its own reveal control, for the exercise page."""
-
-    def note_html(quotes: list[Placement], summary_html: str) -> str:
-        words = [p.words for p in quotes]
-        aside = render.margin_note(quotes, verdict_titles, summary_html, note_href(quotes[0].note), quoted=words)
-        return render.exercise_slot(quotes, aside)
-
-    html = _inject(article.source, article.placements, render_markdown, verdict_titles, note_html)
-    # Notes are only ever inserted inside sections, so everything they add lies before the last section's end.
-    grown = len(html) - len(article.source)
-    return html[article.sections[0].start:article.sections[-1].end + grown]
 
 
 def _place(note: Note, sections: dict[str, Section], article_path: str, problems: Problems) -> list[Placement] | None:
@@ -198,11 +183,11 @@ def _without_clashes(placed: list[Placement], problems: Problems, unplaced: set[
     return [p for p in placed if p.note.id not in clashing]
 
 
-def _sentence(source: str, placement: Placement) -> str:
-    """The quote's sentence as the page shows it, with the quoted words marked."""
+def _sentence(source: str, placement: Placement) -> tuple[str, str, str]:
+    """The quote's sentence as the page shows it: the text before the quoted words, the words, the text after."""
     section = placement.section
     start, end = sentence_around(section.text, placement.start, placement.end)
-    return render.sentence_with_quote(
+    return (
         section.source_text(source, start, placement.start),
         section.source_text(source, placement.start, placement.end),
         section.source_text(source, placement.end, end),

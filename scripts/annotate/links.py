@@ -1,5 +1,5 @@
-"""The site's public links: every page, section, quote, note and crate entry, and the corrections feed, that courses
-may point to.
+"""The site's public links: every page, section, quote, note and crate entry, the corrections feed, the quiz files
+and the licences, that courses may point to.
 
 `data/public-links.txt` lists them, one per line. A build must keep providing every listed link;
 new ones are added to the list with `make links`, and nothing is ever removed from it.
@@ -8,14 +8,16 @@ new ones are added to the list with `make links`, and nothing is ever removed fr
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 from .problems import Problems
+from .worksheet import read_answers_script
 
 # Anchors that are part of the public surface: #note-<id>, #quote-<id> and #quote-<id>--<claim>. Other ids
 # (Material's own, headings of generated pages, claim numbers of the ledger) may change without notice.
 PUBLIC_ANCHOR = re.compile(r"^(?:quote-|note-)[a-z0-9-]+$")
-PUBLIC_FILES = {".html", ".jsonld", ".xml"}
+PUBLIC_FILES = {".html", ".jsonld", ".xml", ".gift", ".csv", ".zip", ".txt"}
 NOT_PUBLIC = {"404.html", "sitemap.xml"}  # MkDocs' own files
 _ID = re.compile(r'\bid="([^"]+)"')
 # Links that name a note (its page, its margin note, its highlight) or a crate entry.
@@ -23,6 +25,9 @@ _NOTE_LINK = re.compile(
     r"^/(?:exercise/)?#(?:note|quote)-([a-z0-9]+(?:-[a-z0-9]+)*)(?:--([a-z0-9-]+))?$|^/notes/([a-z0-9-]+)/$"
 )
 _CRATE_LINK = re.compile(r"^/crates/#(.+)$")
+# The worksheet names the script with its answers; links to claims on the worksheet from before it hid its
+# answers (/exercise/#quote-…) are kept by that script, which takes each to its sentence.
+_ANSWERS = re.compile(r'\bdata-answers="([^"]+)"')
 
 
 def page_path(site: Path, file: Path) -> str:
@@ -32,7 +37,15 @@ def page_path(site: Path, file: Path) -> str:
 
 
 def anchors_of(file: Path) -> set[str]:
-    return set(_ID.findall(file.read_text(encoding="utf-8", errors="replace")))
+    """The ids of a page, and the anchors its worksheet script takes to a sentence."""
+    html = file.read_text(encoding="utf-8", errors="replace")
+    anchors = set(_ID.findall(html))
+    for answers in _ANSWERS.findall(html):
+        script = (file.parent / unescape(answers)).resolve()
+        if script.is_file():
+            items = read_answers_script(script.read_text(encoding="utf-8"))["items"]
+            anchors |= {anchor for item in items for anchor in item["anchors"]}
+    return anchors
 
 
 def provided_links(site: Path, section_ids: set[str], crate_ids: set[str]) -> set[str]:

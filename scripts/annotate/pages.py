@@ -46,9 +46,11 @@ def claims_ledger(
     for claim in claims:
         note, section, verdict = claim.note, claim.section, claim.quote.verdict
         parts.append(
-            f'<tr id="claim-{claim.number}"><td>{claim.number}</td>'
+            f'<tr id="claim-{claim.number}"><td>{claim.number} <a class="ann-permalink" '
+            f'href="{escape(article_href)}#{claim.anchor}" title="Copy link to these words" '
+            f'aria-label="Copy link to the words of claim {claim.number}">#</a></td>'
             f'<td><a href="{escape(article_href)}#{claim.anchor}">“{escape(claim.words)}”</a></td>'
-            f'<td><a href="{escape(article_href)}#{section.id}">{escape(section.heading or "Introduction")}</a></td>'
+            f'<td><a href="{escape(article_href)}#{section.id}">{escape(section.title)}</a></td>'
             f"<td>{verdict_badge(verdict, verdict_titles[verdict])}{dated_label(claim.quote)}</td>"
             f'<td><a href="{escape(note_href(note))}">{plain(note.title)}</a></td></tr>'
         )
@@ -156,14 +158,4 @@ def _crate_entry(crate: Crate, statuses: dict[str, dict[str, str]], notes: list[
         f'<a href="{escape(crate.repository)}">Repository</a></p>\n'
         + (f'<p class="crate__notes">Cited in: {cited}</p>\n' if notes else "")
         + "</div>\n"
-    )
-
-
-def exercise(article_html: str) -> str:
-    """The exercise: the article with its notes hidden, one control to show them all, one per note."""
-    return (
-        '<div class="exercise">'
-        '<p class="exercise-controls"><input type="checkbox" class="exercise-reveal-all" id="reveal-all"> '
-        '<label for="reveal-all">Show all notes and highlights</label></p>'
-        f"{article_html}</div>"
     )

@@ -69,19 +69,17 @@ def margin_note(
     verdict_titles: dict[str, str],
     summary_html: str,
     page_href: str,
-    quoted: list[str] | None = None,
 ) -> str:
     """A note as it sits in the margin, or after its paragraph on narrow screens, with the number of each quote.
 
     The note's own quote comes first, with the note's verdict; each further claim follows with its own.
-    `quoted` repeats the words of each quote, for the exercise page, where highlights are hidden.
+    The copy-link button links to the words of the note's own quote, where a reader should land.
     """
     own = next(p for p in quotes if p.quote.slug is None)
     others = [p for p in quotes if p is not own]
     note = own.note
     title = verdict_titles[note.verdict]
     numbers = claim_numbers([p.number for p in quotes])
-    quoted_html = "".join(f'<p class="ann-note__quoted">On “{escape(words)}”</p>' for words in quoted or [])
     claims_html = "".join(
         f'<p class="ann-note__claim">Also {_number_link(p)} '
         f"{verdict_badge(p.quote.verdict, verdict_titles[p.quote.verdict])}</p>"
@@ -92,22 +90,12 @@ def margin_note(
         f'aria-label="Note on {numbers}: {escape(title)}">{_alias_anchors(note, "note")}'
         f'<p class="ann-note__head">{_number_link(own)} '
         f"{verdict_badge(note.verdict, title, 'strong')} "
-        f'<a class="ann-permalink" href="#note-{note.id}" title="Copy link to this note" '
-        f'aria-label="Copy link to the note on {numbers}">#</a></p>{claims_html}{quoted_html}'
+        f'<a class="ann-permalink" href="#{own.anchor}" title="Copy link to these words and their note" '
+        f'aria-label="Copy link to the words of claim {own.number}">#</a></p>{claims_html}'
         f'<p class="ann-note__summary">{summary_html}</p>'
         f'<p class="ann-note__more"><a href="{escape(page_href)}">Full note'
         f'<span class="ann-visually-hidden"> on {plain(note.title)}</span></a></p>'
         "</aside>"
-    )
-
-
-def exercise_slot(quotes: list[Placement], aside: str) -> str:
-    """A note behind a checkbox that reveals it; hidden notes keep their space, so revealing moves nothing."""
-    note_id = quotes[0].note.id
-    return (
-        f'<div class="exercise-slot"><input type="checkbox" class="exercise-reveal" id="reveal-{note_id}">'
-        f'<label for="reveal-{note_id}">Reveal the note on {claim_numbers([p.number for p in quotes])}</label>'
-        f"{aside}</div>"
     )
 
 

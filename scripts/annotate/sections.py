@@ -48,6 +48,11 @@ class Section:
     char_parents: list[int] = field(default_factory=list)  # which element holds the character
     blocks: list[Block] = field(default_factory=list)
 
+    @property
+    def title(self) -> str:
+        """The section's heading, or "Introduction" for the untitled opening section."""
+        return self.heading or "Introduction"
+
     def source_text(self, source: str, first: int, last: int) -> str:
         """The text of characters [first, last) as the page shows it, typography and all (tags removed)."""
         if first >= last:

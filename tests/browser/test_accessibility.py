@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-# name: (path, reveal every note first). The exercise page is checked with its notes hidden and shown.
+# name: (path, check the worksheet's answers first). The worksheet is checked before and after checking.
 PAGES = {
     "article": ("/", False),
     "note": ("/notes/low-latency-garbage-collector/", False),
@@ -18,7 +18,8 @@ PAGES = {
     "about": ("/about/", False),
     "corrections": ("/corrections/", False),
     "exercise": ("/exercise/", False),
-    "exercise-revealed": ("/exercise/", True),
+    "exercise-checked": ("/exercise/", True),
+    "answer-key": ("/answer-key/", False),
     "instructors": ("/instructors/", False),
 }
 
@@ -48,13 +49,15 @@ def describe(violations: list[dict]) -> str:
 @pytest.mark.parametrize("combo", COMBOS)
 @pytest.mark.parametrize("name", PAGES)
 def test_page_has_no_axe_violations(page, name, combo):
-    path, reveal_all = PAGES[name]
+    path, check = PAGES[name]
     width, height, scheme = COMBOS[combo]
     browser_page = page(width=width, height=height, scheme=scheme).page
     browser_page.goto(path)
     expect(browser_page.locator("body")).to_have_attribute("data-md-color-scheme", MATERIAL_SCHEME[scheme])
-    if reveal_all:
-        browser_page.locator("#reveal-all").check()
+    if check:
+        browser_page.locator(".worksheet__sentence").first.click()
+        browser_page.get_by_role("button", name="Check my answers").click()
+        expect(browser_page.locator(".worksheet__summary")).to_be_visible()
 
     violations = AXE.run(browser_page).response["violations"]
 

@@ -1,5 +1,7 @@
 """Copy-link buttons (copy-link.js): a click or Enter copies the full link and confirms it; without
-JavaScript they stay ordinary links to their anchors. Both kinds: a note's # and a section heading's #.
+JavaScript they stay ordinary links to their anchors. Both kinds: a note's #, which copies the link to the
+words it answers, and a section heading's #. A row of the claims ledger copies the link to its claim's
+words, and a copy of the site built with its address copies the published address, even from disk.
 """
 
 from __future__ import annotations
@@ -7,12 +9,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import ROOT, build_site
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 # kind: (the button, the fragment it links to)
 LINKS = {
-    "note": ("#note-low-latency-garbage-collector .ann-permalink", "#note-low-latency-garbage-collector"),
+    "note": ("#note-low-latency-garbage-collector .ann-permalink", "#quote-low-latency-garbage-collector"),
     "heading": ("h2#why-rust-matters-in-the-ml-domain .headerlink", "#why-rust-matters-in-the-ml-domain"),
 }
 
@@ -93,3 +96,38 @@ def test_without_javascript_a_copy_link_button_is_an_ordinary_link_to_its_anchor
     browser_page.locator(selector).click()
 
     expect(browser_page).to_have_url(re.compile(re.escape("/" + fragment) + "$"))
+
+
+def test_a_ledger_row_copies_the_link_to_its_claims_words(page, site_url):
+    browser_page = page(width=1440, height=900).page
+    browser_page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    browser_page.goto("/claims/")
+    rows = browser_page.locator("tr[id^='claim-']")
+    links = browser_page.locator("tr[id^='claim-'] .ann-permalink")
+    assert links.count() == rows.count() > 0, "a ledger row without a copy-link button"
+    row = browser_page.locator("#claim-3")
+    words = row.locator("td").nth(1).locator("a").get_attribute("href")
+
+    row.locator(".ann-permalink").click()
+
+    expect(row.locator(".copy-confirmation")).to_have_text("Link copied")
+    assert browser_page.evaluate("() => navigator.clipboard.readText()") == site_url + words.removeprefix("../")
+    assert browser_page.url == site_url + "claims/", "the ledger's address bar changed to another page's link"
+
+
+SITE = "https://example.org/annotated/"
+
+
+def test_a_copy_built_with_the_sites_address_copies_the_published_address_even_from_disk(page, tmp_path):
+    result = build_site(ROOT, tmp_path / "site", ("SITE_URL", SITE), ("OFFLINE", "true"))
+    assert result.returncode == 0, result.output
+    opened = page(width=390, height=844, served=False)
+    opened.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    opened.page.goto((result.site / "index.html").as_uri())
+    link = opened.page.locator("#note-low-latency-garbage-collector .ann-permalink")
+
+    link.click()
+
+    expect(link.locator(".copy-confirmation")).to_have_text("Link copied")
+    assert opened.page.evaluate("() => navigator.clipboard.readText()") == f"{SITE}#quote-low-latency-garbage-collector"
+    assert opened.page.url == (result.site / "index.html").as_uri() + "#quote-low-latency-garbage-collector"

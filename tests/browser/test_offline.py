@@ -64,3 +64,25 @@ def test_offline_copy_search_finds_notes_from_disk(page, offline_site, width, he
     search.press_sequentially("garbage")
 
     expect(browser_page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_offline_copy_worksheet_keeps_marks_and_checks_them_from_disk(page, offline_site):
+    opened = page(width=1440, height=900, served=False)
+    opened.page.goto((offline_site / "exercise.html").as_uri())
+    opened.page.locator("#sentence-1").click()
+    opened.page.reload()
+    expect(opened.page.locator("#sentence-1")).to_have_attribute("aria-checked", "true")
+
+    opened.page.get_by_role("button", name="Check my answers").click()
+
+    expect(opened.page.locator(".worksheet__summary")).to_contain_text("You marked 1 sentence.")
+    expect(opened.page.locator("#sentence-1 + .worksheet__result")).to_be_visible()
+    assert opened.console_errors == []
+
+
+def test_offline_copy_shows_its_edition_and_carries_the_course_files(page, offline_site):
+    browser_page = open_offline(page, offline_site).page
+    expect(browser_page.locator(".md-copyright__edition")).to_contain_text("Version unreleased, built ")
+    for name in ("course/quiz.gift", "course/quiz-qti.zip", "course/quiz.csv", "answer-key.html",
+                 "LICENSE.txt", "LICENSE-notes.txt"):
+        assert (offline_site / name).is_file(), name

@@ -7,11 +7,14 @@ whitespace removed.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from annotate.edition import edition_from
+from conftest import ROOT, build_site
 from pypdf import PdfReader
 
 # Every note's number, verdict word, summary and "Full note" address, as the page has them.
@@ -27,7 +30,7 @@ NOTES = """() => [...document.querySelectorAll('.article .ann-note')].map((note)
 CHROME_ANYWHERE = ["Rust & ML, Annotated", "Skip to content", "Back to top", "Made with", "Switch to dark mode"]
 # Short chrome labels that could occur inside a sentence, so only a line of their own counts.
 CHROME_LINES = ["Search", "Type to start searching", "The article", "Claims ledger", "Rust ML crates", "Method",
-                "Corrections", "Exercise", "For instructors"]
+                "Corrections", "Exercise", "Answer key", "For instructors"]
 
 
 def squeeze(text: str) -> str:
@@ -81,7 +84,35 @@ def test_printed_article_shows_each_full_note_link_address(printed):
     assert not missing, f"link addresses not printed after 'Full note': {missing}"
 
 
+def test_printed_article_ends_with_the_sites_edition_and_its_address(printed):
+    edition = edition_from(os.environ)
+    assert f"Rust&ML,Annotated,version{edition.version},built{edition.built}.Thispage:/." in printed.squeezed
+
+
 def test_printed_article_leaves_out_header_search_and_site_navigation(printed):
-    printed_chrome = [text for text in CHROME_ANYWHERE if text in printed.text]
+    # The closing line names the site with its edition on purpose; the header's copy of the name must not print.
+    text = re.sub(r"Rust & ML, Annotated,\s+version", "", printed.text)
+    printed_chrome = [chrome for chrome in CHROME_ANYWHERE if chrome in text]
     printed_chrome += [line for line in printed.lines if line in CHROME_LINES]
     assert not printed_chrome, f"screen-only chrome in the printed article: {printed_chrome}"
+
+
+def test_a_page_of_the_published_site_prints_full_addresses_for_its_internal_links(browser, tmp_path):
+    site = "https://example.org/annotated/"
+    result = build_site(ROOT, tmp_path / "site", ("SITE_URL", site))
+    assert result.returncode == 0, result.output
+    context = browser.new_context()
+    try:
+        browser_page = context.new_page()
+        browser_page.goto((result.site / "claims" / "index.html").as_uri(), wait_until="load")
+        relative = browser_page.locator(".md-content a[href^='../']").count()
+        path = tmp_path / "claims.pdf"
+        browser_page.pdf(path=path, format="A4")
+    finally:
+        context.close()
+    text = squeeze("\n".join(page.extract_text() for page in PdfReader(path).pages))
+    assert relative > 60, "the ledger has too few internal links for the check to mean anything"
+    # PDF text interleaves a table's columns where a row breaks across lines, so a few addresses come out
+    # split; nearly every row's two links must still read as full addresses.
+    assert text.count(f"<{site}#quote-") >= 30 and text.count(f"<{site}notes/") >= 30
+    assert "<../" not in text, "an internal link printed its relative address"

@@ -1,5 +1,5 @@
 """A link to `/#note-<id>`, `/#quote-<id>` or `/#quote-<id>--<claim>` lands on its target below Material's sticky
-header, highlighted."""
+header, highlighted; a link to a claim's words lands with its note in view too."""
 
 from __future__ import annotations
 
@@ -79,3 +79,32 @@ def test_following_a_quote_link_shows_the_quote_below_the_header_highlighted(pag
         assert_clear_of_the_header(fragment, target)
         assert target["background"] != target["otherQuoteBackground"], (
             f"#{fragment} has the same background as a quote that is not the target ({target['background']})")
+
+
+# The words of a quote and its note, each as the part of the viewport it covers.
+MEASURE_WORDS_AND_NOTE = """(id) => {
+  const words = document.getElementById(id);
+  const note = document.getElementById('note-' + id.replace(/^quote-/, '').replace(/--.*$/, ''));
+  const box = (element) => { const r = element.getBoundingClientRect(); return [r.top, r.bottom]; };
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return {words: box(words), note: box(note), headerBottom: header, viewportHeight: innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_following_any_quote_link_shows_the_words_and_their_note_together(page, screen, built_site):
+    browser_page = page(*SCREENS[screen]).page
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    quotes = re.findall(r'<mark class="ann-quote" id="([^"]+)"', html)
+    assert len(quotes) > 20
+    out_of_view = []
+    for fragment in quotes:
+        follow(browser_page, fragment)
+        browser_page.evaluate(AFTER_TWO_FRAMES)
+        seen = browser_page.evaluate(MEASURE_WORDS_AND_NOTE, fragment)
+        top, bottom = seen["headerBottom"], seen["viewportHeight"]
+        for part in ("words", "note"):
+            start, end = seen[part]
+            if start < top or end > bottom:
+                out_of_view.append(f"#{fragment}: its {part} at y={start:.0f}..{end:.0f}, viewport {top:.0f}..{bottom}")
+    assert out_of_view == []

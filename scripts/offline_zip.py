@@ -1,0 +1,50 @@
+"""Zip the offline copy so that it unpacks into one folder named with its build day.
+
+    python scripts/offline_zip.py site-offline rust-ml-annotated-offline.zip
+
+`make offline` runs it after building the copy, with the same SOURCE_DATE_EPOCH, so the folder's date is
+the date the copy's pages show. Unzipped, the copy is `rust-ml-annotated-<YYYY-MM-DD>/index.html`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import zipfile
+from pathlib import Path
+
+from annotate.edition import Edition, edition_from
+
+
+def write_offline_zip(site: Path, target: Path, edition: Edition) -> int:
+    """Write `site` into the zip `target` under the edition's folder; returns how many files it holds."""
+    files = sorted(path for path in site.rglob("*") if path.is_file())
+    stamp = (int(edition.built[:4]), int(edition.built[5:7]), int(edition.built[8:10]), 0, 0, 0)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            entry = zipfile.ZipInfo(f"{edition.offline_folder}/{path.relative_to(site).as_posix()}", stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, path.read_bytes())
+    return len(files)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python scripts/offline_zip.py SITE_DIR ZIP_FILE", file=sys.stderr)
+        return 2
+    site, target = Path(argv[0]), Path(argv[1])
+    if not (site / "index.html").is_file():
+        print(f"{site}/index.html not found: build the offline copy first (make offline does both)", file=sys.stderr)
+        return 1
+    edition = edition_from(os.environ)
+    if not isinstance(edition, Edition):
+        print(edition, file=sys.stderr)
+        return 1
+    count = write_offline_zip(site, target, edition)
+    print(f"wrote {target} ({count} files): unzip it and open {edition.offline_folder}/index.html in a browser")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,174 @@
+"""Editions: the version and build day every page, print, citation and offline copy carries, and their names."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from annotate.citation import Citation, bibtex, plain, tex
+from annotate.edition import Edition, edition_from, next_version
+from conftest import ROOT
+from offline_zip import write_offline_zip
+
+DAY = datetime.date(2026, 11, 29)
+EPOCH_OF_DAY = "1795910400"  # 2026-11-29T00:00:00Z
+
+
+def test_an_edition_is_unreleased_and_dated_today_unless_told_otherwise():
+    assert edition_from({}, today=DAY) == Edition("unreleased", "2026-11-29")
+    assert edition_from({"SOURCE_DATE_EPOCH": EPOCH_OF_DAY, "SITE_VERSION": "2026.11.29.2"}) == Edition(
+        "2026.11.29.2", "2026-11-29")
+
+
+@pytest.mark.parametrize(("environ", "message"), [
+    ({"SOURCE_DATE_EPOCH": "yesterday"}, "SOURCE_DATE_EPOCH is 'yesterday'; it must be a number of seconds"),
+    ({"SITE_VERSION": "v1.0"}, "SITE_VERSION is 'v1.0'; a published version is the build day as YYYY.MM.DD"),
+])
+def test_a_wrong_edition_setting_is_named_with_what_to_do(environ, message):
+    assert edition_from(environ, today=DAY).startswith(message)
+
+
+def test_the_next_version_is_the_day_then_numbered_after_earlier_editions_of_that_day():
+    assert next_version(DAY, []) == "2026.11.29"
+    assert next_version(DAY, ["v2026.11.28", "v2026.11.28.2"]) == "2026.11.29"
+    assert next_version(DAY, ["v2026.11.29"]) == "2026.11.29.2"
+    assert next_version(DAY, ["v2026.11.29", "v2026.11.29.2", "v2026.11.29.3"]) == "2026.11.29.4"
+
+
+def test_make_edition_names_the_next_version_for_the_workflow(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], check=True)
+    subprocess.run([*git, "tag", "v2026.11.29"], check=True)
+    env_file, output_file = tmp_path / "env", tmp_path / "output"
+    environ = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH_OF_DAY, "GITHUB_ENV": str(env_file),
+               "GITHUB_OUTPUT": str(output_file)}
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "edition.py")], cwd=repo, env=environ,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout == f"SITE_VERSION=2026.11.29.2\nSOURCE_DATE_EPOCH={EPOCH_OF_DAY}\n"
+    assert env_file.read_text() == done.stdout
+    assert output_file.read_text() == "version=2026.11.29.2\n"
+
+
+def test_the_offline_zip_unpacks_into_one_folder_named_with_the_build_day(tmp_path):
+    site = tmp_path / "site"
+    (site / "notes" / "x").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
+    (site / "notes" / "x" / "index.html").write_text("<h1>note</h1>", encoding="utf-8")
+    target = tmp_path / "copy.zip"
+
+    assert write_offline_zip(site, target, Edition("2026.11.29", "2026-11-29")) == 2
+
+    with zipfile.ZipFile(target) as archive:
+        assert sorted(archive.namelist()) == ["rust-ml-annotated-2026-11-29/index.html",
+                                              "rust-ml-annotated-2026-11-29/notes/x/index.html"]
+        archive.extractall(tmp_path / "unpacked")
+    assert [path.name for path in (tmp_path / "unpacked").iterdir()] == ["rust-ml-annotated-2026-11-29"]
+    assert (tmp_path / "unpacked" / "rust-ml-annotated-2026-11-29" / "notes" / "x" / "index.html").read_text() == (
+        "<h1>note</h1>")
+
+
+def test_the_offline_zip_script_says_what_to_build_first(tmp_path):
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline_zip.py"), str(tmp_path / "none"),
+                           str(tmp_path / "x.zip")], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "index.html not found: build the offline copy first (make offline does both)" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# Citations
+
+CITATION = Citation(
+    key="rust-ml-annotated-odd",
+    title="Odd {title} & 100% $ _ # ~ ^ \\ ü",
+    site="Rust & ML, Annotated",
+    url="https://example.org/annotated/notes/odd/",
+    edition=Edition("2026.11.29", "2026-11-29"),
+    reviewed="2026-11-20",
+)
+
+
+def bibtex_fields(entry: str) -> tuple[str, str, dict[str, str]]:
+    """Reads a BibTeX entry: its type, key and fields, each value with its outer braces removed."""
+    head, _, body = entry.partition(",\n")
+    kind, _, key = head.partition("{")
+    fields, position = {}, 0
+    while True:
+        equals = body.find("=", position)
+        if equals == -1:
+            break
+        name = body[position:equals].strip().strip(",").strip()
+        start = equals + 1
+        while body[start] == " ":
+            start += 1
+        if body[start] == "{":
+            depth, end = 0, start
+            while True:
+                if body[end] == "\\":
+                    end += 2
+                    continue
+                depth += {"{": 1, "}": -1}.get(body[end], 0)
+                if depth == 0:
+                    break
+                end += 1
+            fields[name], position = body[start + 1:end], end + 1
+        else:
+            end = body.index(",", start)
+            fields[name], position = body[start:end], end + 1
+        if body[position:].strip() in {"}", ",}", ""}:
+            break
+    return kind, key, fields
+
+
+def test_bibtex_entry_has_every_field_with_tex_specials_escaped():
+    kind, key, fields = bibtex_fields(bibtex(CITATION))
+    assert (kind, key) == ("@misc", "rust-ml-annotated-odd")
+    assert fields["author"] == "{Rust \\& ML, Annotated contributors}"
+    assert fields["title"] == "{" + tex(CITATION.title) + "}"
+    assert tex(CITATION.title) == ("Odd \\{title\\} \\& 100\\% \\$ \\_ \\# \\textasciitilde{} \\textasciicircum{} "
+                                   "\\textbackslash{} ü")
+    assert fields["url"] == CITATION.url
+    assert fields["howpublished"] == f"\\url{{{CITATION.url}}}"
+    assert (fields["version"], fields["year"], fields["month"]) == ("2026.11.29", "2026", "nov")
+    assert "note reviewed 2026-11-20" in fields["note"]
+
+
+def test_plain_reference_names_authors_title_site_version_date_address_and_licence():
+    assert plain(CITATION) == (
+        "Rust & ML, Annotated contributors. “Odd {title} & 100% $ _ # ~ ^ \\ ü.” Rust & ML, Annotated, "
+        "version 2026.11.29, built 2026-11-29. Note reviewed 2026-11-20. https://example.org/annotated/notes/odd/. "
+        "Licence: CC BY 4.0."
+    )
+
+
+def test_the_licences_exist_and_name_the_canonical_cc_by_address():
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    notes = (ROOT / "LICENSE-notes").read_text(encoding="utf-8")
+    assert "Creative Commons Attribution 4.0 International" in notes
+    assert "https://creativecommons.org/licenses/by/4.0/" in notes
+
+
+def test_every_page_shows_the_edition_and_links_both_licences(built_site: Path):
+    edition = edition_from(os.environ)
+    pages = [page for page in built_site.rglob("*.html") if "Redirecting" not in page.read_text(encoding="utf-8")]
+    assert len(pages) > 25
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        footer = f'Version {edition.version}, built <time datetime="{edition.built}">{edition.built}</time>'
+        assert footer in html, page
+        if page.name != "404.html":  # Material's 404 template has its own content block: nothing to print there
+            assert f"version {edition.version}, built {edition.built}." in html, f"{page}: no edition in print"
+        for licence in ("LICENSE.txt", "LICENSE-notes.txt"):
+            href = re.search(rf'href="([^"]*{licence})"', html).group(1)
+            base = built_site if href.startswith("/") else page.parent  # the 404 page links from the site root
+            assert (base / href.lstrip("/")).resolve() == (built_site / licence).resolve(), page
+    assert (built_site / "LICENSE.txt").read_bytes() == (ROOT / "LICENSE").read_bytes()
+    assert (built_site / "LICENSE-notes.txt").read_bytes() == (ROOT / "LICENSE-notes").read_bytes()
