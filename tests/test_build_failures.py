@@ -45,6 +45,7 @@ EXPECTED = [
 ADDED_SENTENCE = "This sentence was added to the article."
 NOT_A_SENTENCE = "Quantum bananas sing."
 MIRROR = "https://lib.rs/crates/tch"
+SECOND_CLARIFICATION = "The Rust homepage is cited at its own address."
 
 
 def line_of(path, text: str) -> int:
@@ -53,7 +54,8 @@ def line_of(path, text: str) -> int:
 
 @pytest.fixture(scope="module")
 def broken_project(tmp_path_factory):
-    """A copy of the site with broken notes, an unaccounted sentence, a stray list entry and a refused source."""
+    """A copy of the site with broken notes, an unaccounted sentence, a stray list entry, a refused source and a
+    change log with two entries of one date and kind."""
     project = copy_project(tmp_path_factory.mktemp("broken"))
     notes = project / "docs" / "notes"
     (notes / "missing-quote.md").write_text(
@@ -72,6 +74,10 @@ def broken_project(tmp_path_factory):
     pytorch.write_text(pytorch.read_text(encoding="utf-8").replace(
         "\nsources:\n", f"\nsources:\n  - title: A mirror\n    url: {MIRROR}\n    accessed: 2026-11-24\n", 1),
         encoding="utf-8")
+    collector = notes / "low-latency-garbage-collector.md"
+    collector.write_text(collector.read_text(encoding="utf-8").replace(
+        "\n---\n", f"\n  - date: 2026-11-29\n    kind: clarification\n    what: {SECOND_CLARIFICATION}\n---\n", 1),
+        encoding="utf-8")
     deny_list, _ = load_deny_list(project / "data" / "source-deny-list.yml", "data/source-deny-list.yml")
     expected = sorted([
         *EXPECTED,
@@ -82,6 +88,9 @@ def broken_project(tmp_path_factory):
         "or list it there with the reason it makes no factual claim",
         f"docs/notes/facebooks-pytorch.md:{line_of(pytorch, MIRROR)}:10: sources[1].url '{MIRROR}' "
         f"{deny_list.refusal(MIRROR)}",
+        f"docs/notes/low-latency-garbage-collector.md:{line_of(collector, SECOND_CLARIFICATION) - 2}:5: changes[1] "
+        "and changes[2] are two 'clarification' entries dated 2026-11-29; a note keeps one entry per day and kind, "
+        "so merge them into one sentence",
     ])
     return project, expected
 

@@ -13,6 +13,7 @@ import markdown
 
 from .accounting import NoClaim, load_no_claims
 from .catalog import Crate, load_catalog
+from .changelog import log_problems
 from .contributor import ContributorMarkdown
 from .links import registry_problems
 from .notes import Note, load_notes
@@ -139,6 +140,7 @@ def load_content(
     for note in notes:
         problems.extend(_catalog_problems(note, catalog, project.shown(project.catalog)))
         problems.extend(sourcing_problems(note, deny_list, today))
+        problems.extend(log_problems(note))
     return Content(notes, catalog, no_claims, problems, unread_sections, tree_closed=closed)
 
 
