@@ -100,7 +100,7 @@ def margin_note(
         f"{verdict_badge(note.verdict, title, 'strong')} "
         f'<span class="ann-note__title">{plain(note.title)}</span></summary>'
         f'<div class="ann-note__body">{claims_html}<p class="ann-note__summary">{summary_html}</p>'
-        f'<p class="ann-note__more"><a href="{escape(page_href)}">Full note'
+        f'<p class="ann-note__links"><a class="ann-note__more" href="{escape(page_href)}">Full note'
         f'<span class="ann-visually-hidden"> on {plain(note.title)}</span></a> '
         f'<a class="ann-note__back" href="#{own.anchor}">Back to the words'
         f'<span class="ann-visually-hidden"> of claim {own.number}</span></a> '
