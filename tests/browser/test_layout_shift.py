@@ -177,7 +177,8 @@ def test_page_loads_without_layout_shift(page, name):
     assert cumulative(shifts) < NO_SHIFT, f"CLS {cumulative(shifts):.4f} on {path}:\n{report(shifts)}"
 
 
-@pytest.mark.parametrize(("width", "height"), [(1440, 900), (1024, 800), (390, 844)], ids=["desktop", "laptop", "phone"])
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (1024, 800), (390, 844)],
+                         ids=["desktop", "laptop", "phone"])
 def test_site_scripts_arriving_late_move_nothing(page, width, height):
     opened = page(width=width, height=height)
 
@@ -190,7 +191,8 @@ def test_site_scripts_arriving_late_move_nothing(page, width, height):
     load_and_settle(opened.page, "/")
 
     shifts = recorder.shifts()
-    assert cumulative(shifts) < NO_SHIFT, f"CLS {cumulative(shifts):.4f} with scripts {LATE_SCRIPT_MS}ms late:\n{report(shifts)}"
+    assert cumulative(shifts) < NO_SHIFT, (
+        f"CLS {cumulative(shifts):.4f} with scripts {LATE_SCRIPT_MS}ms late:\n{report(shifts)}")
 
 
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (1024, 800)], ids=["desktop", "laptop"])
