@@ -57,7 +57,12 @@ release:  ## Tag this commit as release v$SITE_VERSION with the offline zip atta
 		--title "Rust & ML, Annotated $(SITE_VERSION)" \
 		--notes "The site as published in version $(SITE_VERSION). rust-ml-annotated-offline.zip is the offline copy: it unpacks into one folder named with its build date; open index.html in it."
 
-bench: $(INSTALLED)  ## Measure page weight, build time and scaling against baselines; writes bench-results.json
+# Lighthouse, at the version pinned in package-lock.json, for `make bench`.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+bench: $(INSTALLED) node_modules/.installed  ## Measure weight, build time, scaling and Lighthouse scores; writes bench-results.json and README's tables
 	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python scripts/bench.py
 
 links: build  ## Add new public links to data/public-links.txt (never removes one)
@@ -71,4 +76,4 @@ test: $(INSTALLED)  ## Run every test, browser tests included
 	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest
 
 clean:  ## Remove the built site and the virtual environment
-	rm -rf site site-offline rust-ml-annotated-offline.zip $(VENV) .pytest_cache
+	rm -rf site site-offline rust-ml-annotated-offline.zip $(VENV) .pytest_cache node_modules

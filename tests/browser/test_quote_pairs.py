@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+
 from browser.test_readability import contrast, effective_background, over, parse_colour
 
 MINIMUM_CONTRAST = 4.5
