@@ -1,6 +1,6 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check freshness note links offline edition release bench test lint clean
+.PHONY: help venv serve build check freshness note links offline edition release bench screenshots test lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -64,6 +64,9 @@ node_modules/.installed: package-lock.json
 
 bench: $(INSTALLED) node_modules/.installed  ## Measure weight, build time, scaling and Lighthouse scores; writes bench-results.json and README's tables
 	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python scripts/bench.py
+
+screenshots: build  ## Take README's pictures of the article (laptop light and dark, phone) into screenshots/
+	$(BIN)/python scripts/screenshots.py
 
 links: build  ## Add new public links to data/public-links.txt (never removes one)
 	$(BIN)/python scripts/links.py --update

@@ -85,9 +85,13 @@ def edit_config(project: Path, *, drop: tuple[str, ...] = (), nav: str | None = 
 
 
 def plain_variant(work: Path) -> Path:
-    """The same article as a plain Material page: no notes, no annotation CSS or JavaScript, no hook."""
+    """The same article as a plain Material page: no notes, no annotation CSS or JavaScript, no hook, and
+    Material's own templates (no overrides, so search loads with the page as Material makes it)."""
     project = copy_sources(work / "plain")
     edit_config(project, drop=("hooks", "extra_css", "extra_javascript", "not_in_nav"), nav="nav:\n  - index.md\n")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"^\s+custom_dir:.*\n", "", config.read_text(encoding="utf-8"), flags=re.MULTILINE),
+                      encoding="utf-8")
     for page in project.joinpath("docs").glob("*.md"):
         if page.name != "index.md":
             page.unlink()

@@ -4,6 +4,8 @@
 // and holds back the index request, and both go ahead at the first focus of the search box, opening of
 // the search dialog, or on a page reached from a search result (whose words Material highlights).
 // Every other worker and request passes through untouched, and search itself is Material's, unchanged.
+// It also names Material's search dialog after its search box (axe: aria-dialog-name), which would
+// otherwise take an override of partials/search.html, a template Zensical's own search replaces.
 (function () {
   "use strict";
   var RealWorker = window.Worker;
@@ -100,4 +102,12 @@
   if (/[?&]h=/.test(window.location.search)) {
     want();
   }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label]):not([aria-labelledby])');
+    var input = dialog && dialog.querySelector("input.md-search__input");
+    if (input) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+    }
+  });
 })();

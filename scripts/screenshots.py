@@ -1,0 +1,66 @@
+"""README's pictures of `/`: `make screenshots` (after `make build`) writes them to screenshots/.
+
+Each is the first screen a reader sees, taken in the system Chromium: a laptop at 1440 px in the light
+and the dark scheme, with the pointer on one note so that it shows open over the notes below, and a
+phone at 390 px with one note opened by a tap.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+
+from sitecopy import ROOT
+
+SITE = ROOT / "site"
+OUT = ROOT / "screenshots"
+# name: (width, height, colour scheme, the note to open, how: "hover" or "tap")
+SHOTS = {
+    "article-1440-light": (1440, 900, "light", "note-fast-and-safe", "hover"),
+    "article-1440-dark": (1440, 900, "dark", "note-fast-and-safe", "hover"),
+    "article-390-light": (390, 844, "light", "note-fast-and-safe", "tap"),
+}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """No request log."""
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    if not (SITE / "index.html").exists():
+        sys.exit("site/ is not built: run `make build` first")
+    chromium = subprocess.run([str(ROOT / "scripts" / "find-chromium.sh")], capture_output=True, text=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    OUT.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium.stdout.strip(), args=["--no-sandbox"])
+        for name, (width, height, scheme, note, how) in SHOTS.items():
+            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="networkidle")
+            summary = page.locator(f"#{note} summary")
+            if how == "tap":
+                page.locator(f"#{note}").scroll_into_view_if_needed()
+                summary.click()
+                page.evaluate("() => window.scrollBy(0, -120)")
+            else:
+                page.evaluate("() => window.scrollTo(0, document.querySelector('.article').offsetTop - 80)")
+                summary.hover()
+            page.wait_for_timeout(300)
+            page.screenshot(path=OUT / f"{name}.png", animations="disabled")
+            context.close()
+            print(f"wrote screenshots/{name}.png")
+        browser.close()
+    server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
