@@ -219,7 +219,8 @@ def _inject(
         summary = render.inline(render_markdown(own.note.summary))
         # The note starts in the band of its paragraph where its own quote begins.
         fraction = (own.start - block.first_char) / max(1, block.last_char - block.first_char)
-        rows.setdefault(block.start, (block.end, []))[1].append((render.margin_slot(fraction), note_html(quotes, summary)))
+        slot = render.margin_slot(fraction)
+        rows.setdefault(block.start, (block.end, []))[1].append((slot, note_html(quotes, summary)))
     for block_start, (block_end, asides) in rows.items():
         insertions.append((block_start, (2,), render.row_open()))
         insertions.append((block_end, (-1,), render.row_close(asides)))
