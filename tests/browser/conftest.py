@@ -106,7 +106,9 @@ def dense_project(destination: Path) -> Path:
     article.write_text(f"{text[:closing]}{paragraph}\n\n{text[closing:]}", encoding="utf-8")
     notes = project / "docs" / "notes"
     template = (notes / f"{DENSE_TEMPLATE_NOTE}.md").read_text(encoding="utf-8")
-    template = re.sub(r"^(prefix|suffix|aliases):.*\n", "", template, flags=re.MULTILINE)
+    # Without the keys that tie a note to its own words or ids (each with its indented lines).
+    own_keys = r"^(prefix|suffix|aliases|claims|inference):.*\n(?:[ \t]+.*\n)*"
+    template = re.sub(own_keys, "", template, flags=re.MULTILINE)
     for number, (quote, _) in enumerate(DENSE_SENTENCES, start=1):
         note = template
         for key, value in (("title", f"Dense note {number}"), ("section", DENSE_SECTION), ("quote", quote)):
