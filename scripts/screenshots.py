@@ -1,8 +1,8 @@
 """README's pictures of `/`: `make screenshots` (after `make build`) writes them to screenshots/.
 
-Each is the first screen a reader sees, taken in the system Chromium: a laptop at 1440 px in the light
-and the dark scheme, with the pointer on one note so that it shows open over the notes below, and a
-phone at 390 px with one note opened by a tap.
+Each is one screen, taken in the system Chromium: a laptop at 1440 px in the light and the dark scheme,
+with the pointer on a note that answers several claims, so that it shows open over the notes below
+and its words lit, and a phone at 390 px with one note opened by a tap.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ SITE = ROOT / "site"
 OUT = ROOT / "screenshots"
 # name: (width, height, colour scheme, the note to open, how: "hover" or "tap")
 SHOTS = {
-    "article-1440-light": (1440, 900, "light", "note-fast-and-safe", "hover"),
-    "article-1440-dark": (1440, 900, "dark", "note-fast-and-safe", "hover"),
+    "article-1440-light": (1440, 900, "light", "note-low-latency-garbage-collector", "hover"),
+    "article-1440-dark": (1440, 900, "dark", "note-low-latency-garbage-collector", "hover"),
     "article-390-light": (390, 844, "light", "note-fast-and-safe", "tap"),
 }
 
@@ -46,12 +46,15 @@ def main() -> int:
             page = context.new_page()
             page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="networkidle")
             summary = page.locator(f"#{note} summary")
+            # The note's section from its heading, or the article from its start.
+            page.evaluate("""(id) => {
+              const section = document.getElementById(id).closest('.article-section');
+              const top = section.querySelector('h2') ? section : document.querySelector('.md-content h1');
+              window.scrollTo(0, top.getBoundingClientRect().top + scrollY - 70);
+            }""", note)
             if how == "tap":
-                page.locator(f"#{note}").scroll_into_view_if_needed()
                 summary.click()
-                page.evaluate("() => window.scrollBy(0, -120)")
             else:
-                page.evaluate("() => window.scrollTo(0, document.querySelector('.article').offsetTop - 80)")
                 summary.hover()
             page.wait_for_timeout(300)
             page.screenshot(path=OUT / f"{name}.png", animations="disabled")
