@@ -1,8 +1,9 @@
 // Search loads when a reader first opens or focuses it, not with every page.
 // Material starts its search worker and requests the whole search index as soon as a page loads.
 // This runs in the head, before Material's script: it hands Material a stand-in for the search worker
-// and holds back the index request, and both go ahead at the first focus of the search box, opening of
-// the search dialog, or on a page reached from a search result (whose words Material highlights).
+// and holds back the index request, and both go ahead at the first focus of, or press on, the search
+// box, opening of the search dialog, or on a page reached from a search result (whose words Material
+// highlights). Zensical's search runs a worker at the same kind of address, and starts the same way.
 // Every other worker and request passes through untouched, and search itself is Material's, unchanged.
 // It also names Material's search dialog after its search box (axe: aria-dialog-name), which would
 // otherwise take an override of partials/search.html, a template Zensical's own search replaces.
@@ -89,11 +90,14 @@
     whenWanted(function () { realSend.apply(request, args); });
   };
 
-  document.addEventListener("focusin", function (event) {
-    if (event.target.matches && event.target.matches("input.md-search__input")) {
+  // Focus or a press anywhere in the search box or dialog, whichever builder drew it (Material, Zensical).
+  function inSearch(event) {
+    if (event.target.closest && event.target.closest('[data-md-component="search"], .md-search')) {
       want();
     }
-  });
+  }
+  document.addEventListener("focusin", inSearch);
+  document.addEventListener("pointerdown", inSearch);
   document.addEventListener("change", function (event) {
     if (event.target.id === "__search" && event.target.checked) {
       want();
