@@ -234,6 +234,10 @@ def synthetic_project(work: Path, notes: int) -> Path:
     for note in (docs / "notes").glob("*.md"):
         note.unlink()
     (docs / "instructors.md").unlink()  # it links to the real notes
+    # The registry of public links names the real notes, which a synthetic article does not have.
+    registry = project / "data" / "public-links.txt"
+    registry.write_text("".join(line for line in registry.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if line.startswith("#")), encoding="utf-8")
     sections = []
     for section in range(SYNTHETIC_SECTIONS):
         mine = range(section, notes, SYNTHETIC_SECTIONS)
