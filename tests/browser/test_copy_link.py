@@ -64,7 +64,7 @@ def test_clicking_a_copy_link_button_copies_the_full_url_and_says_link_copied(pa
     browser_page = open_with_clipboard(page, site_url)
     link = browser_page.locator(selector)
     if kind == "note":
-        browser_page.locator(fragment).locator("summary").click()
+        browser_page.locator(selector.split()[0]).locator("summary").click()  # the note, by its id
 
     link.click()
 
@@ -95,7 +95,7 @@ def test_without_javascript_a_copy_link_button_is_an_ordinary_link_to_its_anchor
     browser_page = page(width=1440, height=900, javascript=False).page
     browser_page.goto("/")
     if kind == "note":
-        browser_page.locator(fragment).locator("summary").click()
+        browser_page.locator(selector.split()[0]).locator("summary").click()  # the note, by its id
 
     browser_page.locator(selector).click()
 
@@ -129,6 +129,7 @@ def test_a_copy_built_with_the_sites_address_copies_the_published_address_even_f
     opened.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     opened.page.goto((result.site / "index.html").as_uri())
     link = opened.page.locator("#note-low-latency-garbage-collector .ann-permalink")
+    opened.page.locator("#note-low-latency-garbage-collector summary").click()  # the note opens to its links
 
     link.click()
 

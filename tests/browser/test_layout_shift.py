@@ -42,7 +42,7 @@ new PerformanceObserver((list) => {
 # Page-relative boxes of the article's paragraphs and of every note at rest (its place in the margin or
 # the text column); what an opened note shows lies over the page and is not among them.
 ARTICLE_AND_NOTE_BOXES = """() => [...document.querySelectorAll('.md-content p, .ann-note')]
-  .filter((element) => element.matches('.ann-note') || !element.closest('.ann-note'))
+  .filter((element) => element.checkVisibility() && (element.matches('.ann-note') || !element.closest('.ann-note')))
   .map((element) => {
     const r = element.getBoundingClientRect();
     return [r.left, r.top + scrollY, r.width, r.height];

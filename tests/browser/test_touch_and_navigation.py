@@ -1,9 +1,10 @@
 """Controls a finger can hit, feedback it can see, and a way from `/` to every page.
 
 WCAG 2.2, 2.5.8 (target size, minimum): every control is at least 24 by 24 CSS px, with the criterion's
-two exceptions. Inline: a link inside a sentence, which here means its paragraph, list item or cell has
-text of its own around it. Spacing: a smaller control passes when a 24px circle centred on it touches
-no other control, nor the circle of another small one.
+two exceptions. Inline: a link, or an inline control such as a worksheet sentence, inside running text,
+which here means its paragraph, list item or cell has text of its own around it. Spacing: a smaller
+control passes when a 24px circle centred on it touches no other control, nor the circle of another
+small one.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ CONTROLS = """() => {
     'a[href], button, summary, input:not([type=hidden]), select, textarea, label[for], [role=button], [tabindex="0"]');
   const block = (element) => element.closest('p, li, td, th, dd, dt, figcaption, h1, h2, h3, h4, h5, h6');
   const words = (element) => element.textContent.replace(/\\s+/g, ' ').trim().length;
+  // A link, or a sentence the reader can mark (the worksheet), laid out inline among other words.
   const inSentence = (element) => {
-    if (element.tagName !== 'A' || element.closest('.ann-ref, .headerlink, .ann-note')) return false;
+    if (element.closest('.ann-ref, .headerlink, .ann-note')) return false;
+    if (element.tagName !== 'A' && getComputedStyle(element).display !== 'inline') return false;
     const holder = block(element);
     return Boolean(holder) && words(holder) > words(element) + 2;
   };
