@@ -104,6 +104,9 @@ def adapter_off_variant(work: Path) -> Path:
     """The real site with the annotation adapter switched off; every page is still built."""
     project = copy_sources(work / "adapter-off")
     edit_config(project, drop=("hooks",))
+    # The templates print the edition, which the adapter otherwise supplies.
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f'\nextra:\n  edition:\n    version: adapter-off\n    built: "{time.strftime("%Y-%m-%d")}"\n')
     return project
 
 
