@@ -1,6 +1,6 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check freshness note links offline edition release bench test lint clean
+.PHONY: help venv serve build check freshness note links offline edition release bench screenshots test lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -57,8 +57,16 @@ release:  ## Tag this commit as release v$SITE_VERSION with the offline zip atta
 		--title "Rust & ML, Annotated $(SITE_VERSION)" \
 		--notes "The site as published in version $(SITE_VERSION). rust-ml-annotated-offline.zip is the offline copy: it unpacks into one folder named with its build date; open index.html in it."
 
-bench: $(INSTALLED)  ## Measure page weight, build time and scaling against baselines; writes bench-results.json
+# Lighthouse, at the version pinned in package-lock.json, for `make bench`.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+bench: $(INSTALLED) node_modules/.installed  ## Measure weight, build time, scaling and Lighthouse scores; writes bench-results.json and README's tables
 	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python scripts/bench.py
+
+screenshots: build  ## Take README's pictures of the article (laptop light and dark, phone) into screenshots/
+	$(BIN)/python scripts/screenshots.py
 
 links: build  ## Add new public links to data/public-links.txt (never removes one)
 	$(BIN)/python scripts/links.py --update
@@ -71,4 +79,4 @@ test: $(INSTALLED)  ## Run every test, browser tests included
 	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest
 
 clean:  ## Remove the built site and the virtual environment
-	rm -rf site site-offline rust-ml-annotated-offline.zip $(VENV) .pytest_cache
+	rm -rf site site-offline rust-ml-annotated-offline.zip $(VENV) .pytest_cache node_modules

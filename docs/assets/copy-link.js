@@ -23,6 +23,11 @@
     bubble.setAttribute("role", "status");
     bubble.textContent = "Link copied";
     link.appendChild(bubble);
+    // A note's link shows while the note is open; keep it open, so the confirmation stays in view.
+    var details = link.closest("details");
+    if (details) {
+      details.open = true;
+    }
     window.setTimeout(function () { bubble.remove(); }, SHOWN_FOR_MS);
   }
 

@@ -1,7 +1,8 @@
 // A link to a claim's words (/#quote-…) lands with the words and their note in view together.
 // The browser alone scrolls the words to the top, which can leave the note below the fold: after the
-// paragraph on a phone, or further down the margin when a paragraph has several notes. So the note is
-// moved to the top of its paragraph's notes, and the page scrolled, as little as possible, to show both.
+// paragraph on a phone, or lower in the margin when a paragraph has several notes. So the page is
+// scrolled, as little as possible, to show both. The note itself stays where it is: in the margin it
+// already sits in the band of its words, and moving it would shift the notes around it.
 // Without JavaScript the link still lands on the words.
 (function () {
   "use strict";
@@ -16,10 +17,6 @@
     var note = document.getElementById("note-" + words.id.replace(/^quote-/, "").replace(/--.*$/, ""));
     if (!note) {
       return;
-    }
-    var first = note.parentElement.firstElementChild;
-    if (first !== note) {
-      note.parentElement.insertBefore(note, first);
     }
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom + GAP : GAP;

@@ -203,7 +203,7 @@ def _inject(
 ) -> str:
     """Highlight every placed quote, and put each note after the paragraph of its own quote, in one row with it."""
     insertions: list[tuple[int, tuple[int, ...], str]] = []
-    rows: dict[int, tuple[int, list[str]]] = {}
+    rows: dict[int, tuple[int, list[tuple[int, str]]]] = {}
     by_note: dict[str, list[Placement]] = {}
     for p in placed:
         title = verdict_titles[p.quote.verdict]
@@ -217,7 +217,10 @@ def _inject(
         own = next(p for p in quotes if p.quote.slug is None)
         block = own.section.block_at(own.start)
         summary = render.inline(render_markdown(own.note.summary))
-        rows.setdefault(block.start, (block.end, []))[1].append(note_html(quotes, summary))
+        # The note starts in the band of its paragraph where its own quote begins.
+        fraction = (own.start - block.first_char) / max(1, block.last_char - block.first_char)
+        slot = render.margin_slot(fraction)
+        rows.setdefault(block.start, (block.end, []))[1].append((slot, note_html(quotes, summary)))
     for block_start, (block_end, asides) in rows.items():
         insertions.append((block_start, (2,), render.row_open()))
         insertions.append((block_end, (-1,), render.row_close(asides)))

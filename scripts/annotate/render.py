@@ -36,8 +36,12 @@ def _alias_anchors(note: Note, kind: str, slug: str | None = None) -> str:
 
 
 def quote_open(placement: Placement) -> str:
+    """The start of a highlight; its class names the verdict, whose colour the quiet underline takes."""
     note, slug = placement.note, placement.quote.slug
-    return f'<mark class="ann-quote" id="{placement.anchor}">{_alias_anchors(note, "quote", slug)}'
+    return (
+        f'<mark class="ann-quote ann-quote--{placement.quote.verdict}" id="{placement.anchor}">'
+        f'{_alias_anchors(note, "quote", slug)}'
+    )
 
 
 def quote_close(placement: Placement, verdict_title: str) -> str:
@@ -72,8 +76,11 @@ def margin_note(
 ) -> str:
     """A note as it sits in the margin, or after its paragraph on narrow screens, with the number of each quote.
 
-    The note's own quote comes first, with the note's verdict; each further claim follows with its own.
-    The copy-link button links to the words of the note's own quote, where a reader should land.
+    At rest only the <summary> shows: the number of the note's own quote, its verdict word and the
+    title. The rest opens through <details>, so it works without JavaScript; the stylesheet lays the
+    opened part over what follows, so opening moves nothing. It lists each further claim with its
+    own number and verdict, then the summary and the links. The copy-link button links to the words
+    of the note's own quote, where a reader should land.
     """
     own = next(p for p in quotes if p.quote.slug is None)
     others = [p for p in quotes if p is not own]
@@ -88,14 +95,18 @@ def margin_note(
     return (
         f'<aside class="ann-note ann-note--{note.verdict}" id="note-{note.id}" role="note" '
         f'aria-label="Note on {numbers}: {escape(title)}">{_alias_anchors(note, "note")}'
-        f'<p class="ann-note__head">{_number_link(own)} '
+        '<details class="ann-note__details"><summary class="ann-note__head">'
+        f'<span class="ann-note__number">{own.number}</span> '
         f"{verdict_badge(note.verdict, title, 'strong')} "
+        f'<span class="ann-note__title">{plain(note.title)}</span></summary>'
+        f'<div class="ann-note__body">{claims_html}<p class="ann-note__summary">{summary_html}</p>'
+        f'<p class="ann-note__links"><a class="ann-note__more" href="{escape(page_href)}">Full note'
+        f'<span class="ann-visually-hidden"> on {plain(note.title)}</span></a> '
+        f'<a class="ann-note__back" href="#{own.anchor}">Back to the words'
+        f'<span class="ann-visually-hidden"> of claim {own.number}</span></a> '
         f'<a class="ann-permalink" href="#{own.anchor}" title="Copy link to these words and their note" '
-        f'aria-label="Copy link to the words of claim {own.number}">#</a></p>{claims_html}'
-        f'<p class="ann-note__summary">{summary_html}</p>'
-        f'<p class="ann-note__more"><a href="{escape(page_href)}">Full note'
-        f'<span class="ann-visually-hidden"> on {plain(note.title)}</span></a></p>'
-        "</aside>"
+        f'aria-label="Copy link to the words of claim {own.number}">#</a></p></div>'
+        "</details></aside>"
     )
 
 
@@ -108,10 +119,27 @@ def row_open() -> str:
     return '<div class="ann-row">'
 
 
-def row_close(asides: list[str]) -> str:
-    """Close a paragraph's row: its notes, stacked in one margin column."""
+# A paragraph's height is split into this many bands; a note starts in the band that holds its quote.
+MARGIN_SLOTS = 12
+
+
+def margin_slot(fraction: float) -> int:
+    """The band, 0 to MARGIN_SLOTS - 1, for a quote that starts `fraction` of the way into its paragraph."""
+    return min(MARGIN_SLOTS - 1, max(0, int(fraction * MARGIN_SLOTS)))
+
+
+def row_close(asides: list[tuple[int, str]]) -> str:
+    """Close a paragraph's row: its notes in the margin, each group in the band of its quotes.
+
+    The stylesheet makes the bands rows of a grid that the paragraph spans, so a note starts about
+    level with the line of its words; notes of one band, or too many for their band, stack downwards.
+    """
+    slots: dict[int, list[str]] = {}
+    for slot, aside in asides:
+        slots.setdefault(slot, []).append(aside)
+    bands = "".join(f'<div class="ann-slot ann-slot--{slot}">{"".join(notes)}</div>' for slot, notes in slots.items())
     # Each note has its own page, which search indexes; the copies in the margin would only repeat it.
-    return f'<div class="ann-margin" data-search-exclude>{"".join(asides)}</div></div>'
+    return f'<div class="ann-margin" data-search-exclude>{bands}</div></div>'
 
 
 def splice(source: str, insertions: list[tuple[int, tuple[int, ...], str]]) -> str:

@@ -6,8 +6,10 @@ Playwright's own browser download is never used: the system Chromium is launched
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -17,7 +19,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import build_site
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, sync_playwright
+from sitecopy import copy_sources
 
 LOCAL_HOST = "127.0.0.1"
 
@@ -52,17 +56,75 @@ class QuietServer(ThreadingHTTPServer):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """Base URL of the built site, served over HTTP as a visitor would see it (not file://)."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serves `directory` over HTTP on 127.0.0.1 and yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = QuietServer((LOCAL_HOST, 0), handler)  # port 0: the OS picks a free one
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
-    yield f"http://{LOCAL_HOST}:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL of the built site, served over HTTP as a visitor would see it (not file://)."""
+    with serve(built_site) as url:
+        yield url
+
+
+# A paragraph with a claim in every sentence, added to the article's last section: the density every
+# paragraph reaches once each claim of the article is marked. (quote, sentence) pairs.
+DENSE_SENTENCES = [
+    ("compiles to native code", "Rust compiles to native code without a garbage collector."),
+    ("builds and tests a project with one command", "Its package manager builds and tests a project with one command."),
+    ("trains models on several backends", "The burn crate trains models on several backends."),
+    ("runs inference on CPUs and GPUs", "The candle crate runs inference on CPUs and GPUs."),
+    ("Bindings to PyTorch exist", "Bindings to PyTorch exist through the tch crate."),
+    ("called from Python through PyO3", "Rust code can be called from Python through PyO3."),
+]
+DENSE_SECTION = "conclusion"
+DENSE_TEMPLATE_NOTE = "fast-and-safe"
+
+
+def dense_project(destination: Path) -> Path:
+    """A copy of the site whose last section ends with DENSE_SENTENCES, each the quote of its own note.
+
+    The notes are copies of a real note with a new title, section and quote, so they stay valid
+    whatever else the note format asks for.
+    """
+    project = copy_sources(destination)
+    article = project / "docs" / "index.md"
+    text = article.read_text(encoding="utf-8")
+    closing = text.index("</section>", text.index(f"{{#{DENSE_SECTION}}}"))
+    paragraph = " ".join(sentence for _, sentence in DENSE_SENTENCES)
+    article.write_text(f"{text[:closing]}{paragraph}\n\n{text[closing:]}", encoding="utf-8")
+    notes = project / "docs" / "notes"
+    template = (notes / f"{DENSE_TEMPLATE_NOTE}.md").read_text(encoding="utf-8")
+    # Without the keys that tie a note to its own words or ids (each with its indented lines).
+    own_keys = r"^(prefix|suffix|aliases|claims|inference):.*\n(?:[ \t]+.*\n)*"
+    template = re.sub(own_keys, "", template, flags=re.MULTILINE)
+    for number, (quote, _) in enumerate(DENSE_SENTENCES, start=1):
+        note = template
+        for key, value in (("title", f"Dense note {number}"), ("section", DENSE_SECTION), ("quote", quote)):
+            note = re.sub(rf"^{key}:.*$", f"{key}: {value}", note, count=1, flags=re.MULTILINE)
+        (notes / f"dense-{number}.md").write_text(note, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def dense_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with a paragraph of six claims in six sentences, served like the real one."""
+    root = tmp_path_factory.mktemp("dense")
+    result = build_site(dense_project(root), root / "site")
+    assert result.returncode == 0, result.output
+    with serve(result.site) as url:
+        yield url
 
 
 def chromium_path() -> str:
@@ -125,7 +187,7 @@ PageFactory = Callable[..., OpenedPage]
 
 @pytest.fixture
 def page(browser: Browser, site_url: str) -> Iterator[PageFactory]:
-    """Opens a fresh page: `page(width=1440, height=900, scheme="dark", javascript=True, served=True)`.
+    """Opens a fresh page: `page(width=1440, height=900, scheme="dark", javascript=True, served=True, base_url=None)`.
 
     Each call gets its own browser context (clean storage, so Material's saved palette cannot
     leak between tests); `goto("/")` resolves against the local server.
@@ -133,12 +195,13 @@ def page(browser: Browser, site_url: str) -> Iterator[PageFactory]:
     contexts: list[BrowserContext] = []
 
     def open_page(width: int = 1440, height: int = 900, scheme: str = "light", javascript: bool = True,
-                  served: bool = True) -> OpenedPage:
+                  served: bool = True, base_url: str | None = None) -> OpenedPage:
         context = browser.new_context(
             viewport={"width": width, "height": height},
             color_scheme=scheme,
             java_script_enabled=javascript,
-            base_url=site_url if served else None,  # served=False: for file:// pages, no base URL
+            # served=False: for file:// pages, no base URL; base_url: another served site (the dense one)
+            base_url=(base_url or site_url) if served else None,
         )
         contexts.append(context)
         opened = OpenedPage(context.new_page())

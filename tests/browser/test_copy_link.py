@@ -13,7 +13,7 @@ from conftest import ROOT, build_site
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-# kind: (the button, the fragment it links to)
+# kind: (the button, the fragment it links to). A note's button shows once the note is open.
 LINKS = {
     "note": ("#note-low-latency-garbage-collector .ann-permalink", "#quote-low-latency-garbage-collector"),
     "heading": ("h2#why-rust-matters-in-the-ml-domain .headerlink", "#why-rust-matters-in-the-ml-domain"),
@@ -63,6 +63,8 @@ def test_clicking_a_copy_link_button_copies_the_full_url_and_says_link_copied(pa
     selector, fragment = LINKS[kind]
     browser_page = open_with_clipboard(page, site_url)
     link = browser_page.locator(selector)
+    if kind == "note":
+        browser_page.locator(selector.split()[0]).locator("summary").click()  # the note, by its id
 
     link.click()
 
@@ -92,6 +94,8 @@ def test_without_javascript_a_copy_link_button_is_an_ordinary_link_to_its_anchor
     selector, fragment = LINKS[kind]
     browser_page = page(width=1440, height=900, javascript=False).page
     browser_page.goto("/")
+    if kind == "note":
+        browser_page.locator(selector.split()[0]).locator("summary").click()  # the note, by its id
 
     browser_page.locator(selector).click()
 
@@ -125,6 +129,7 @@ def test_a_copy_built_with_the_sites_address_copies_the_published_address_even_f
     opened.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     opened.page.goto((result.site / "index.html").as_uri())
     link = opened.page.locator("#note-low-latency-garbage-collector .ann-permalink")
+    opened.page.locator("#note-low-latency-garbage-collector summary").click()  # the note opens to its links
 
     link.click()
 

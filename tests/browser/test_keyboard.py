@@ -1,19 +1,27 @@
-"""Keyboard readers can reach every quote link and every link in the notes, and see where focus is."""
+"""Keyboard readers reach every quote's number, every note and every link in the notes, and see where focus is.
+
+A note at rest is its <summary>. In the margin (wide screens) focus inside a note shows the rest of it,
+so Tab goes on through its links; after the paragraph (phones) Enter opens it first, as a tap would.
+"""
 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 # Anything Tab can stop on; one press per candidate (plus a few) is enough to pass them all.
 FOCUSABLE = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]"
 
-# The links under test: the numbers after quotes, and the numbers, copy-link and "Full note" links of notes.
-# A link is known by its role, target and number: a quote's number and its note's permalink share a target,
-# and so do the numbers after the several quotes of one note.
+# The controls under test: the numbers after quotes, each note's summary, and the links inside notes (the
+# numbers of its further claims, Full note, Back to the words, copy link).
+# A control is known by its role, target and number: a quote's number and its note's permalink share a
+# target, and so do the numbers after the several quotes of one note.
 # (Not by className: Material adds a focus-visible class to whatever has focus.)
-NOTE_LINKS = ".ann-ref a, .ann-note a"
-KEY = ("(a) => `${a.closest('.ann-ref') ? 'ref ' + a.dataset.number : a.classList.contains('ann-note__number') ? "
-       "'number' : a.classList.contains('ann-permalink') ? 'permalink' : 'more'} ${a.getAttribute('href')}`")
+NOTE_CONTROLS = ".ann-ref a, .ann-note summary, .ann-note a"
+KEY = ("(e) => `${e.closest('.ann-ref') ? 'ref ' + e.dataset.number : e.matches('summary') ? 'summary' "
+       ": e.classList.contains('ann-note__number') ? 'number' : e.classList.contains('ann-permalink') ? 'permalink' "
+       ": e.classList.contains('ann-note__back') ? 'back' : 'more'} "
+       "${e.getAttribute('href') || e.closest('.ann-note').id}`")
 
 # What the keyboard focus is on after a Tab, and whether anything draws a ring around it.
 FOCUSED = """() => {
@@ -21,7 +29,7 @@ FOCUSED = """() => {
   const style = getComputedStyle(element);
   const key = """ + KEY + """;
   return {
-    href: element.matches('""" + NOTE_LINKS + """') ? key(element) : null,
+    key: element.matches('""" + NOTE_CONTROLS + """') ? key(element) : null,
     focusVisible: element.matches(':focus-visible'),
     outlineStyle: style.outlineStyle,
     outlineWidth: parseFloat(style.outlineWidth),
@@ -35,31 +43,66 @@ def has_focus_indicator(focused: dict) -> bool:
     return outline or focused["boxShadow"] != "none"
 
 
-def tab_through_note_links(browser_page, wanted: set[str]) -> dict[str, dict]:
-    """Presses Tab until every wanted link has had focus; returns how each looked when focused."""
+def tab_through(browser_page, wanted: set[str], open_summaries: bool = False) -> dict[str, dict]:
+    """Presses Tab until every wanted control has had focus; returns how each looked when focused.
+
+    With `open_summaries`, Enter on each note's summary opens it, as a reader would to go further.
+    """
     seen: dict[str, dict] = {}
     for _ in range(browser_page.locator(FOCUSABLE).count() + 5):
         browser_page.keyboard.press("Tab")
         focused = browser_page.evaluate(FOCUSED)
-        if focused["href"] in wanted:
-            seen.setdefault(focused["href"], focused)
+        if focused["key"] in wanted:
+            seen.setdefault(focused["key"], focused)
+            if open_summaries and focused["key"].startswith("summary "):
+                browser_page.keyboard.press("Enter")
         if seen.keys() == wanted:
             break
     return seen
 
 
+def assert_all_reached_with_a_ring(wanted: set[str], seen: dict[str, dict]) -> None:
+    assert seen.keys() == wanted, f"never reached by Tab: {sorted(wanted - seen.keys())}"
+    for key, focused in seen.items():
+        assert focused["focusVisible"], f"{key}: keyboard focus does not match :focus-visible"
+        assert has_focus_indicator(focused), f"{key}: no outline or box-shadow when focused: {focused}"
+
+
+def every_control(browser_page) -> set[str]:
+    wanted = set(browser_page.locator(NOTE_CONTROLS).evaluate_all(f"elements => elements.map({KEY})"))
+    quotes, notes = browser_page.locator("mark.ann-quote").count(), browser_page.locator(".ann-note").count()
+    # Each quote: its number after the words; each further claim: its number in the note; each note: its
+    # summary, Full note, Back to the words and copy link.
+    assert len(wanted) == quotes + (quotes - notes) + 4 * notes, "expected one control per quote, four per note"
+    return wanted
+
+
+def test_on_a_wide_screen_tab_reaches_every_number_note_and_link_with_a_visible_focus_ring(page):
+    browser_page = page(width=1440, height=900).page
+    browser_page.goto("/")
+    wanted = every_control(browser_page)
+
+    assert_all_reached_with_a_ring(wanted, tab_through(browser_page, wanted))
+
+
+def test_on_a_phone_tab_reaches_every_note_and_enter_opens_it_to_its_links(page):
+    browser_page = page(width=390, height=844).page
+    browser_page.goto("/")
+    wanted = every_control(browser_page)
+
+    assert_all_reached_with_a_ring(wanted, tab_through(browser_page, wanted, open_summaries=True))
+    closed = browser_page.locator(".article .ann-note details:not([open])")
+    expect(closed).to_have_count(0)
+
+
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)], ids=["desktop", "phone"])
-def test_quote_and_note_links_are_reachable_by_tab_with_a_visible_focus_ring(page, width, height):
+def test_enter_on_a_note_summary_toggles_it(page, width, height):
     browser_page = page(width=width, height=height).page
     browser_page.goto("/")
-    wanted = set(browser_page.locator(NOTE_LINKS).evaluate_all(f"links => links.map({KEY})"))
-    quotes, notes = browser_page.locator("mark.ann-quote").count(), browser_page.locator(".ann-note").count()
-    # Each quote: its number after the words and its number in the note; each note: copy link and "Full note".
-    assert len(wanted) == 2 * quotes + 2 * notes, "expected two links per quote and two more per note"
+    summary = browser_page.locator(".article .ann-note summary").first
+    summary.focus()
 
-    seen = tab_through_note_links(browser_page, wanted)
-
-    assert seen.keys() == wanted, f"never reached by Tab: {sorted(wanted - seen.keys())}"
-    for href, focused in seen.items():
-        assert focused["focusVisible"], f"{href}: keyboard focus does not match :focus-visible"
-        assert has_focus_indicator(focused), f"{href}: no outline or box-shadow when focused: {focused}"
+    browser_page.keyboard.press("Enter")
+    expect(browser_page.locator(".article .ann-note details").first).to_have_attribute("open", "")
+    browser_page.keyboard.press("Enter")
+    expect(browser_page.locator(".article .ann-note details").first).not_to_have_attribute("open", "")

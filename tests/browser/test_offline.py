@@ -32,9 +32,10 @@ def test_offline_copy_shows_a_note_and_opens_its_full_note_from_disk(page, offli
     browser_page = open_offline(page, offline_site).page
     note = browser_page.locator(NOTE)
     expect(note).to_be_visible()
+    note.locator("summary").click()  # a note opens to its summary and links
     expect(note.locator(".ann-note__summary")).to_contain_text("garbage collector")
 
-    full_note = note.locator(".ann-note__more a")
+    full_note = note.locator("a.ann-note__more")
     title = full_note.inner_text().removeprefix("Full note").strip().removeprefix("on ")
     full_note.click()
 

@@ -23,7 +23,7 @@ NOTES = """() => [...document.querySelectorAll('.article .ann-note')].map((note)
   number: note.querySelector('.ann-note__number').textContent.trim(),
   verdict: note.querySelector('.ann-verdict').textContent.trim(),
   summary: note.querySelector('.ann-note__summary').textContent,
-  href: note.querySelector('.ann-note__more a').getAttribute('href'),
+  href: note.querySelector('a.ann-note__more').getAttribute('href'),
 }))"""
 
 # Screen-only text: the header's site name and search box, Material's skip link, back-to-top button and footer.

@@ -19,7 +19,7 @@ MINIMUM_CONTRAST = 4.5
 # Material's script sets this on <body> from the visitor's colour-scheme preference.
 SCHEMES = {"light": "default", "dark": "slate"}
 
-NOTE_TEXT = ".ann-note__summary, .ann-note__more a, .ann-verdict, .ann-note__number"
+NOTE_TEXT = ".ann-note__summary, a.ann-note__more, .ann-verdict, .ann-note__number"
 
 # The text colour of each element and the background of it and every ancestor, nearest first.
 COLOURS = """(selector) => [...document.querySelectorAll(selector)].map((element) => {

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 def test_article_and_a_note_page_load_only_from_this_site_without_errors(page):
     opened = page(width=1440, height=900)
-    # networkidle: also catch what Material's script fetches after load (search index, worker).
+    # networkidle: also catch whatever Material's script fetches after load.
     opened.page.goto("/", wait_until="networkidle")
-    note_link = opened.page.locator(".ann-note__more a").first
+    opened.page.locator(".article .ann-note summary").first.click()  # a note opens to its links
+    note_link = opened.page.locator("a.ann-note__more").first
     note_href = note_link.get_attribute("href")
     note_link.click()
     opened.page.wait_for_load_state("networkidle")

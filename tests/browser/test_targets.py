@@ -1,5 +1,6 @@
 """A link to `/#note-<id>`, `/#quote-<id>` or `/#quote-<id>--<claim>` lands on its target below Material's sticky
-header, highlighted; a link to a claim's words lands with its note in view too."""
+header, highlighted; a link to a claim's words lands with its note in view too. A followed note opens: its
+summary shows, inside the viewport, without a click."""
 
 from __future__ import annotations
 
@@ -20,9 +21,12 @@ SCREENS = {"desktop": (1440, 900), "phone": (390, 844)}
 # Where the target and the sticky header are in the viewport, and how the target is painted.
 MEASURE_TARGET = """(id) => {
   const target = document.getElementById(id);
-  const box = target.getBoundingClientRect();
+  // A note is drawn by its <details>, which opens over the notes below; a quote by itself.
+  const drawn = target.querySelector(':scope > details') || target;
+  const box = drawn.getBoundingClientRect();
   const header = document.querySelector('.md-header');
-  const style = getComputedStyle(target);
+  const style = getComputedStyle(drawn);
+  const summary = target.querySelector('.ann-note__summary');
   // Another quote, neither the target nor nested with it (quote 17 sits inside quote 18).
   const other = [...document.querySelectorAll('mark.ann-quote')]
     .find((quote) => quote !== target && !quote.contains(target) && !target.contains(quote));
@@ -36,6 +40,7 @@ MEASURE_TARGET = """(id) => {
     outlineStyle: style.outlineStyle,
     background: style.backgroundColor,
     otherQuoteBackground: getComputedStyle(other).backgroundColor,
+    summaryShown: summary ? summary.checkVisibility() : null,
   };
 }"""
 
@@ -68,6 +73,7 @@ def test_following_a_note_link_shows_the_note_below_the_header_outlined(page, sc
         target = follow(browser_page, fragment)
         assert_clear_of_the_header(fragment, target)
         assert target["outlineStyle"] != "none", f"#{fragment} is not outlined as the target"
+        assert target["summaryShown"], f"#{fragment}: the followed note does not show its summary"
 
 
 @pytest.mark.parametrize("screen", SCREENS)
@@ -95,7 +101,7 @@ MEASURE_WORDS_AND_NOTE = """(id) => {
 def test_following_any_quote_link_shows_the_words_and_their_note_together(page, screen, built_site):
     browser_page = page(*SCREENS[screen]).page
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    quotes = re.findall(r'<mark class="ann-quote" id="([^"]+)"', html)
+    quotes = re.findall(r'<mark class="ann-quote[^"]*" id="([^"]+)"', html)
     assert len(quotes) > 20
     out_of_view = []
     for fragment in quotes:
