@@ -1,11 +1,16 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build check freshness note links offline edition release bench screenshots test lint clean
+.PHONY: help venv serve build zensical check freshness note links offline edition release bench screenshots test test-fast lint clean
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Each pinned set is installed once, and again when its lock file changes.
 INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.installed-test
+ZENSICAL_INSTALLED := $(VENV)/.installed-zensical
+# The engine's settings for this site.
+ENGINE := annotate.yml
 
 # Material prints a notice about MkDocs 2 on every run; the pin below 2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
@@ -19,21 +24,39 @@ export REPO_URL EDIT_URI
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
-$(INSTALLED): requirements.lock
-	$(PYTHON) -m venv $(VENV)
+# What building needs (the deploy workflow installs only this), and the engine itself from engine/.
+$(INSTALLED): requirements.lock engine/pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e engine
 	touch $@
 
-venv: $(INSTALLED)  ## Create .venv with the pinned packages
+# Tests, browser tests and linting.
+$(TEST_INSTALLED): $(INSTALLED) requirements-test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	touch $@
+
+# Zensical, pinned apart from the MkDocs build.
+$(ZENSICAL_INSTALLED): $(INSTALLED) requirements-zensical.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
+	touch $@
+
+venv: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Create .venv with every pinned package: building, Zensical, tests
 
 serve: $(INSTALLED)  ## Serve the site at http://127.0.0.1:8000, rebuilding on every change
+	-@$(BIN)/python -m annotate tree $(ENGINE)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch-theme
 
-build: $(INSTALLED)  ## Build the site into site/, failing on any warning
+build: $(INSTALLED)  ## Build the site into site/ with MkDocs, failing on any warning
+	$(BIN)/python -m annotate tree $(ENGINE)
 	$(BIN)/mkdocs build --strict
 
+zensical: $(ZENSICAL_INSTALLED)  ## Build the same site into site-zensical/ with Zensical
+	$(BIN)/python -m annotate tree $(ENGINE)
+	SITE_DIR=site-zensical $(BIN)/zensical build --clean
+
 check: $(INSTALLED)  ## Validate notes and data in about a second, no browser
-	$(BIN)/python scripts/check.py
+	$(BIN)/python -m annotate check $(ENGINE)
 
 freshness: $(INSTALLED)  ## List crates behind crates.io or GitHub releases, yanked versions notes cite, notes due for review
 	$(BIN)/python scripts/freshness.py $(if $(OPEN_ISSUE),--open-issue)
@@ -44,7 +67,8 @@ note: $(INSTALLED)  ## Start a note from the article's words: make note QUOTE="w
 
 offline: $(INSTALLED)  ## Build a copy that works from disk, with search, zipped as rust-ml-annotated-offline.zip into one dated folder
 	export SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(date +%s)}" && \
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline && \
+	export OFFLINE=true && $(BIN)/python -m annotate tree $(ENGINE) && \
+	$(BIN)/mkdocs build --strict --site-dir site-offline && \
 	$(BIN)/python scripts/offline_zip.py site-offline rust-ml-annotated-offline.zip
 
 edition:  ## Name the next published edition (version from the day and the v* tags); the deploy workflow runs it
@@ -71,12 +95,16 @@ screenshots: build  ## Take README's pictures of the article (laptop light and d
 links: build  ## Add new public links to data/public-links.txt (never removes one)
 	$(BIN)/python scripts/links.py --update
 
-lint: $(INSTALLED)  ## Lint the Python code
-	$(BIN)/ruff check scripts tests
+lint: $(TEST_INSTALLED)  ## Lint the Python code
+	$(BIN)/ruff check engine scripts tests
 
-test: $(INSTALLED)  ## Run every test, browser tests included
-	$(BIN)/ruff check scripts tests
-	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest
+test: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Run every test, browser tests included, in parallel
+	$(BIN)/ruff check engine scripts tests
+	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest -n 2
 
-clean:  ## Remove the built site and the virtual environment
-	rm -rf site site-offline rust-ml-annotated-offline.zip $(VENV) .pytest_cache node_modules
+test-fast: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Every test but the browser tests, in parallel
+	$(BIN)/ruff check engine scripts tests
+	$(BIN)/python -m pytest -n 2 -m "not browser"
+
+clean:  ## Remove the built sites, the build tree and the virtual environment
+	rm -rf build site site-zensical site-offline rust-ml-annotated-offline.zip $(VENV) .pytest_cache node_modules

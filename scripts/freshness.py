@@ -19,17 +19,16 @@ from pathlib import Path
 from annotate import freshness
 from annotate.notes import split_front_matter
 from annotate.problems import Problems
-from annotate.project import Project
 from annotate.releases import crates_io_api, crates_io_releases, github_api, github_latest_release
+from annotate.settings import Settings, open_settings
 from annotate.tracking_issue import sync_issue
-from annotate.validate import open_site
 from annotate.webapi import JsonApi, user_agent
 from annotate.yamldoc import YamlSyntaxError, decode, parse_yaml
 
 ROUTINE = 'CONTRIBUTING.md, "Keeping notes fresh", says what to do with each.'
 
 
-def read_catalog(project: Project) -> tuple[list[freshness.Entry], Problems]:
+def read_catalog(project: Settings) -> tuple[list[freshness.Entry], Problems]:
     shown = project.shown(project.catalog)
     problems = Problems()
     text = decode(project.catalog.read_bytes()) if project.catalog.is_file() else (1, 1, "the catalog is missing")
@@ -44,7 +43,7 @@ def read_catalog(project: Project) -> tuple[list[freshness.Entry], Problems]:
     return freshness.read_catalog(document, shown)
 
 
-def read_notes(project: Project) -> tuple[list[freshness.Review], list[freshness.Citation], Problems]:
+def read_notes(project: Settings) -> tuple[list[freshness.Review], list[freshness.Citation], Problems]:
     """Each note's `reviewed` date and cited `versions`, read from its front matter."""
     reviews, citations, problems = [], [], Problems()
     for path in sorted(project.notes_dir.glob("*.md")):
@@ -74,7 +73,7 @@ def read_notes(project: Project) -> tuple[list[freshness.Review], list[freshness
 
 def main(argv: list[str] | None = None, *, crates_io: JsonApi | None = None, github: JsonApi | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("config", nargs="?", default=Path(__file__).resolve().parents[1] / "mkdocs.yml", type=Path)
+    parser.add_argument("config", nargs="?", default=Path(__file__).resolve().parents[1] / "annotate.yml", type=Path)
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(),
                         help="the day to measure review ages from, YYYY-MM-DD (default: today)")
     parser.add_argument("--open-issue", action="store_true",
@@ -86,19 +85,19 @@ def main(argv: list[str] | None = None, *, crates_io: JsonApi | None = None, git
         print("--open-issue needs GITHUB_REPOSITORY (owner/name) and GITHUB_TOKEN; GitHub Actions sets both",
               file=sys.stderr)
         return 2
-    site = open_site(arguments.config)
+    site = open_settings(arguments.config)
     if isinstance(site, Problems):
         print(site.report("fix them and run make freshness again."))
         return 1
     agent = user_agent(os.environ.get("REPO_URL"))
     crates_io = crates_io or crates_io_api(agent)
     github = github or github_api(agent, token)
-    entries, problems = read_catalog(site.project)
-    reviews, citations, note_problems = read_notes(site.project)
+    entries, problems = read_catalog(site)
+    reviews, citations, note_problems = read_notes(site)
     problems.extend(note_problems)
     problems.extend(freshness.watch(
         entries, citations, reviews,
-        catalog_path=site.project.shown(site.project.catalog),
+        catalog_path=site.shown(site.catalog),
         today=arguments.today,
         crates_io=lambda name: crates_io_releases(crates_io, name),
         github=lambda owner, name: github_latest_release(github, owner, name),

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import yaml
 from annotate.anchoring import distinguishing_context, find_all, normalise
+from annotate.generate import article_html
 from annotate.notes import verdicts
 from annotate.problems import Problems
 from annotate.sections import read_sections
-from annotate.validate import open_site
+from annotate.settings import open_settings
 
 TEMPLATE = """\
 ---
@@ -56,16 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("quote", help="the article's exact words")
     parser.add_argument("--id", help="the note's id (file name without .md); proposed from the quote if left out")
     parser.add_argument("--section", help="the section to look in, when the words occur in several")
-    parser.add_argument("--config", type=Path, default=Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    parser.add_argument("--config", type=Path, default=Path(__file__).resolve().parents[1] / "annotate.yml",
+                        help="the engine's settings for the site (default: annotate.yml)")
     arguments = parser.parse_args(argv)
 
-    site = open_site(arguments.config)
-    if isinstance(site, Problems):
-        print(site.report("cannot start a note."), file=sys.stderr)
-        return 1
-    html = site.article_html()
-    if isinstance(html, tuple):
-        print(f"{site.project.shown(site.project.article_source)}:{html[0]}:{html[1]}: {html[2]}", file=sys.stderr)
+    settings = open_settings(arguments.config)
+    html = settings if isinstance(settings, Problems) else article_html(settings)
+    if isinstance(html, Problems):
+        print(html.report("cannot start a note."), file=sys.stderr)
         return 1
     quote = normalise(arguments.quote)
     sections = [s for s in read_sections(html) if arguments.section in (None, s.id) and find_all(s.text, quote)]
@@ -85,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     note_id = arguments.id or propose_id(quote)
-    path = site.project.notes_dir / f"{note_id}.md"
+    path = settings.notes_dir / f"{note_id}.md"
     if path.exists():
-        print(f"{site.project.shown(path)} already exists; choose another id with --id", file=sys.stderr)
+        print(f"{settings.shown(path)} already exists; choose another id with --id", file=sys.stderr)
         return 1
     path.write_text(TEMPLATE.format(
         section=section.id,
@@ -96,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         verdicts=", ".join(verdicts()),
         today=datetime.date.today().isoformat(),
     ), encoding="utf-8")
-    shown = site.project.shown(path)
+    shown = settings.shown(path)
     added = f", with a {'prefix' if prefix else 'suffix'} to pick the first of several" if context else ""
     print(f"wrote {shown} (section '{section.id}'{added})")
     print("left to fill in: title, verdict, summary, sources (https, primary first, each with the day you read it), "

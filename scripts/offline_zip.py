@@ -14,15 +14,20 @@ import zipfile
 from pathlib import Path
 
 from annotate.edition import Edition, edition_from
+from annotate.problems import Problems
+from annotate.settings import open_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def write_offline_zip(site: Path, target: Path, edition: Edition) -> int:
-    """Write `site` into the zip `target` under the edition's folder; returns how many files it holds."""
+def write_offline_zip(site: Path, target: Path, edition: Edition, name: str) -> int:
+    """Write `site` into the zip `target` under the folder of the site called `name` and its edition; returns how
+    many files it holds."""
     files = sorted(path for path in site.rglob("*") if path.is_file())
     stamp = (int(edition.built[:4]), int(edition.built[5:7]), int(edition.built[8:10]), 0, 0, 0)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
-            entry = zipfile.ZipInfo(f"{edition.offline_folder}/{path.relative_to(site).as_posix()}", stamp)
+            entry = zipfile.ZipInfo(f"{edition.offline_folder(name)}/{path.relative_to(site).as_posix()}", stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, path.read_bytes())
@@ -41,8 +46,13 @@ def main(argv: list[str]) -> int:
     if not isinstance(edition, Edition):
         print(edition, file=sys.stderr)
         return 1
-    count = write_offline_zip(site, target, edition)
-    print(f"wrote {target} ({count} files): unzip it and open {edition.offline_folder}/index.html in a browser")
+    settings = open_settings(ROOT / "annotate.yml")
+    if isinstance(settings, Problems):
+        print(settings.report("the offline copy was not zipped."), file=sys.stderr)
+        return 1
+    count = write_offline_zip(site, target, edition, settings.offline_copy)
+    folder = edition.offline_folder(settings.offline_copy)
+    print(f"wrote {target} ({count} files): unzip it and open {folder}/index.html in a browser")
     return 0
 
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("mkdocs.yml", "docs", "overrides", "scripts", "schemas", "data", "LICENSE", "LICENSE-notes")
+SOURCES = ("annotate.yml", "mkdocs.yml", "docs", "overrides", "scripts", "data", "LICENSE", "LICENSE-notes")
 
 
 def copy_sources(destination: Path) -> Path:

@@ -1,10 +1,17 @@
-"""Shared fixtures: the real site built once per test session, and a way to build variants of it."""
+"""Shared fixtures: the real site built once per test run, with MkDocs and with Zensical, and builds of variants.
+
+Under pytest-xdist every worker asks for the same built sites; the first to ask builds each one into a
+folder all workers share, and the others wait for it, so that each site is built once per run.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +19,10 @@ import pytest
 from sitecopy import copy_sources
 
 ROOT = Path(__file__).resolve().parents[1]
+ENGINE_SETTINGS = "annotate.yml"
 TEST_REPO_URL = "https://github.com/example-owner/rust-ml-annotated"
+ENV = {"NO_MKDOCS_2_WARNING": "1", "REPO_URL": TEST_REPO_URL, "EDIT_URI": "edit/main/docs/"}
+ZENSICAL = Path(sys.executable).with_name("zensical")
 
 
 @dataclass
@@ -22,16 +32,40 @@ class BuildResult:
     site: Path
 
 
+def _run(command: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env}, cwd=cwd)
+
+
+def write_tree(project: Path, *extra_env: tuple[str, str]) -> subprocess.CompletedProcess[str]:
+    """`python -m annotate tree`, as `make build` and `make zensical` run it first."""
+    return _run([sys.executable, "-m", "annotate", "tree", str(project / ENGINE_SETTINGS)],
+                {**ENV, **dict(extra_env)}, project.parent)
+
+
+def check(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`make check` on the project at `project`."""
+    return _run([sys.executable, "-m", "annotate", "check", str(project / ENGINE_SETTINGS)], env, project.parent)
+
+
 def build_site(project: Path, site: Path, *extra_env: tuple[str, str]) -> BuildResult:
-    """Run `mkdocs build --strict` on the project at `project`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": TEST_REPO_URL, "EDIT_URI": "edit/main/docs/"}
-    env.update(dict(extra_env))
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
-         "--site-dir", str(site)],
-        capture_output=True, text=True, env=env, cwd=project.parent,
-    )
-    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
+    """What `make build` does to the project at `project`: the build tree, then `mkdocs build --strict`."""
+    tree = write_tree(project, *extra_env)
+    if tree.returncode != 0:
+        return BuildResult(tree.returncode, tree.stdout + tree.stderr, site)
+    built = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
+                  "--site-dir", str(site)], {**ENV, **dict(extra_env)}, project.parent)
+    return BuildResult(built.returncode, tree.stdout + tree.stderr + built.stdout + built.stderr, site)
+
+
+def build_with_zensical(project: Path, *extra_env: tuple[str, str]) -> BuildResult:
+    """What `make zensical` does: the build tree, then `zensical build` into site-zensical/ of the project."""
+    site = project / "site-zensical"
+    tree = write_tree(project, *extra_env)
+    if tree.returncode != 0:
+        return BuildResult(tree.returncode, tree.stdout + tree.stderr, site)
+    built = _run([str(ZENSICAL), "build", "--clean", "--config-file", str(project / "mkdocs.yml")],
+                 {**ENV, **dict(extra_env), "SITE_DIR": "site-zensical"}, project)
+    return BuildResult(built.returncode, tree.stdout + tree.stderr + built.stdout + built.stderr, site)
 
 
 def copy_project(destination: Path) -> Path:
@@ -39,9 +73,58 @@ def copy_project(destination: Path) -> Path:
     return copy_sources(destination)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once from the working tree; fails the session if the build fails."""
-    result = build_site(ROOT, tmp_path_factory.mktemp("site") / "site")
-    assert result.returncode == 0, result.output
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name`, made once per test run by `make` and shared by every xdist worker."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder, done, lock = base / name, base / f"{name}.done", base / f"{name}.lock"
+    try:
+        descriptor = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        deadline = time.monotonic() + 300
+        while not done.exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"{name} was not made within 5 minutes by another worker", pytrace=False)
+            time.sleep(0.05)
+        if done.read_text(encoding="utf-8") != "ok":
+            pytest.fail(f"{name} could not be made: {done.read_text(encoding='utf-8')}", pytrace=False)
+        return folder
+    os.close(descriptor)
+    try:
+        make(folder)
+    except BaseException as error:
+        done.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+        raise
+    done.write_text("ok", encoding="utf-8")
+    return folder
+
+
+def _built(result: BuildResult) -> Path:
+    if result.returncode != 0:
+        raise RuntimeError(result.output)
     return result.site
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the project's sources, from which the real site is built by each builder."""
+    return shared(tmp_path_factory, "sources", copy_project) / "project"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, project_copy: Path) -> Path:
+    """The real site as `make build` builds it, once per run."""
+    def make(folder: Path) -> None:
+        _built(build_site(project_copy, folder / "site"))
+
+    return shared(tmp_path_factory, "mkdocs-site", make) / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory, project_copy: Path, built_site: Path) -> Path:
+    """The same site as `make zensical` builds it, once per run (after the MkDocs build, from the same tree)."""
+    def make(folder: Path) -> None:
+        shutil.copytree(_built(build_with_zensical(project_copy)), folder / "site")
+
+    return shared(tmp_path_factory, "zensical-site", make) / "site"

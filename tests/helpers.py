@@ -7,11 +7,11 @@ from pathlib import Path
 from annotate.contributor import ContributorMarkdown
 from annotate.notes import Note, Quote, Source
 from annotate.project import Content, load_content
-from annotate.validate import markdown_settings, open_site, read_site_config
+from annotate.settings import Settings, markdown_settings, open_settings, read_builder_config
 
 ROOT = Path(__file__).resolve().parents[1]
 # The notes' Markdown, with the site's own settings from mkdocs.yml.
-notes_markdown = ContributorMarkdown(*markdown_settings(read_site_config(ROOT / "mkdocs.yml")))
+notes_markdown = ContributorMarkdown(*markdown_settings(read_builder_config(ROOT / "mkdocs.yml")))
 render_markdown = notes_markdown.summary_html
 
 
@@ -54,7 +54,14 @@ def make_note(
     return Note(id=note_id, path=f"docs/notes/{note_id}.md", section=section, quotes=quotes, **values)
 
 
+def settings_of(project: Path) -> Settings:
+    """The engine's settings for the project at `project`."""
+    settings = open_settings(project / "annotate.yml")
+    assert isinstance(settings, Settings), settings
+    return settings
+
+
 def load_project(project: Path) -> Content:
     """Every note and the catalog of the project at `project`, loaded as `make check` loads them."""
-    site = open_site(project / "mkdocs.yml")
-    return load_content(site.project, site.text, site.nav)
+    settings = settings_of(project)
+    return load_content(settings, ContributorMarkdown(settings.markdown_extensions, settings.markdown_configs))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+from annotate.__main__ import run
 from annotate.accounting import NoClaim, load_no_claims, sentence_problems
 from annotate.article import annotate_article
 from annotate.sentences import all_sentences, sentence_around
-from annotate.validate import check_site
+from annotate.settings import open_settings
 from conftest import copy_project
 from helpers import make_note, render_markdown
 
@@ -121,6 +122,6 @@ def test_a_note_that_cannot_be_loaded_leaves_its_sentences_to_its_own_problem(tm
     note = project / "docs" / "notes" / "fast-and-safe.md"
     text = note.read_text(encoding="utf-8")
     note.write_text(text.replace("\ntitle: ", "\ntitle: <", 1), encoding="utf-8")
-    problems, _ = check_site(project / "mkdocs.yml")
+    problems, _ = run("check", open_settings(project / "annotate.yml"))
     assert [problem.path for problem in problems.sorted()] == ["docs/notes/fast-and-safe.md"]
     assert "must be plain text" in problems.sorted()[0].message

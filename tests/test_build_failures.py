@@ -112,7 +112,7 @@ def test_build_fails_once_with_every_problem_and_writes_no_page(broken_project, 
 
 def run_check(project, **env):
     return subprocess.run(
-        [sys.executable, str(project / "scripts" / "check.py"), str(project / "mkdocs.yml")],
+        [sys.executable, "-m", "annotate", "check", str(project / "annotate.yml")],
         capture_output=True, text=True, env={**os.environ, **env},
     )
 

@@ -6,6 +6,7 @@ published unchecked, and symbolic links that copied build-machine files into the
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -13,9 +14,8 @@ from pathlib import Path
 
 import pytest
 from annotate.tree import walk_tree
-from annotate.validate import open_site
 from conftest import build_site, copy_project
-from helpers import load_project
+from helpers import load_project, settings_of
 
 NOTE_TEXT = "<script>alert(document.domain)</script>\n"
 NOT_A_NOTE = (
@@ -42,7 +42,6 @@ UNCHECKED_NOTES = {
                           ".txt, .woff2 files",
     "docs/assets/x.svg": "has a <script> element; an SVG asset may only draw shapes and text",
     "data/x.json": "is not a data file: data/ holds YAML files (.yml) and text files (.txt)",
-    "schemas/x.json": "is not a schema: schemas/ holds JSON Schema files named <name>.schema.json",
 }
 SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
@@ -80,14 +79,14 @@ def project(tmp_path_factory) -> Path:
 
 
 def test_every_file_the_site_does_not_expect_is_refused_with_what_it_should_be(project):
-    tree = walk_tree(project, project / "docs", open_site(project / "mkdocs.yml").nav)
+    tree = walk_tree(settings_of(project))
     assert [str(problem) for problem in tree.problems.sorted()] == EXPECTED
     assert all(path.suffix == ".md" and path.parent.name == "notes" for path in tree.notes)
 
 
 def test_check_refuses_them(project):
     completed = subprocess.run(
-        [sys.executable, str(project / "scripts" / "check.py"), str(project / "mkdocs.yml")],
+        [sys.executable, "-m", "annotate", "check", str(project / "annotate.yml")],
         capture_output=True, text=True, timeout=60,
     )
     assert completed.returncode == 1
@@ -113,9 +112,9 @@ def test_a_docs_folder_outside_the_repository_is_refused(tmp_path):
     project = copy_project(tmp_path)
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    tree = walk_tree(project, outside, set())
+    tree = walk_tree(dataclasses.replace(settings_of(project), sources=outside, nav=set()))
     assert [str(problem) for problem in tree.problems.sorted()] == [
-        f"mkdocs.yml:1:1: '{outside}' is outside the repository; keep it inside"
+        f"annotate.yml:1:1: '{outside}' is outside the repository; keep it inside"
     ]
 
 
@@ -124,5 +123,5 @@ def test_the_walk_never_follows_a_link(tmp_path):
     loop = project / "docs" / "assets" / "loop"
     loop.symlink_to(project / "docs", target_is_directory=True)
     os.chmod(project / "docs", 0o755)
-    tree = walk_tree(project, project / "docs", {"index.md"})
+    tree = walk_tree(dataclasses.replace(settings_of(project), nav={"index.md"}))
     assert [p.path for p in tree.problems.items if "symbolic link" in p.message] == ["docs/assets/loop"]

@@ -65,7 +65,7 @@ def test_the_offline_zip_unpacks_into_one_folder_named_with_the_build_day(tmp_pa
     (site / "notes" / "x" / "index.html").write_text("<h1>note</h1>", encoding="utf-8")
     target = tmp_path / "copy.zip"
 
-    assert write_offline_zip(site, target, Edition("2026.11.29", "2026-11-29")) == 2
+    assert write_offline_zip(site, target, Edition("2026.11.29", "2026-11-29"), "rust-ml-annotated") == 2
 
     with zipfile.ZipFile(target) as archive:
         assert sorted(archive.namelist()) == ["rust-ml-annotated-2026-11-29/index.html",
@@ -92,6 +92,7 @@ CITATION = Citation(
     site="Rust & ML, Annotated",
     url="https://example.org/annotated/notes/odd/",
     edition=Edition("2026.11.29", "2026-11-29"),
+    licence="CC BY 4.0",
     reviewed="2026-11-20",
 )
 

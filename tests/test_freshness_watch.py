@@ -91,7 +91,7 @@ EXPECTED = [
 def test_every_finding_and_failure_is_one_located_sentence(replay, capsys):
     add_recorded(replay)
     clock = Clock()
-    status = main([str(FIXTURE / "mkdocs.yml"), "--today", TODAY], **apis(clock))
+    status = main([str(FIXTURE / "annotate.yml"), "--today", TODAY], **apis(clock))
     out, err = capsys.readouterr()
     assert out.splitlines() == [*EXPECTED, f"9 problems in notes and data;{ROUTINE}"]
     assert status == 1
@@ -133,7 +133,7 @@ def add_fresh_answers(mock: responses.RequestsMock) -> None:
 def test_all_fresh_is_one_line_and_exit_zero(replay, capsys, tmp_path, monkeypatch):
     add_fresh_answers(replay)
     monkeypatch.setenv("GITHUB_TOKEN", "")  # an empty token counts as none
-    status = main([str(fresh_project(tmp_path) / "mkdocs.yml"), "--today", TODAY], **apis(Clock()))
+    status = main([str(fresh_project(tmp_path) / "annotate.yml"), "--today", TODAY], **apis(Clock()))
     assert capsys.readouterr().out == (
         "all fresh: 2 crates at their latest release, 2 cited versions not yanked, 1 note reviewed within 90 days\n")
     assert status == 0
@@ -239,7 +239,7 @@ def test_in_the_workflow_findings_open_the_issue_and_the_run_passes(replay, caps
     list_open(replay, [{"number": 3, "title": "Another issue", "body": ""},
                        {"number": 4, "title": ISSUE_TITLE, "body": "", "pull_request": {}}])
     replay.post(ISSUES, status=201, json={"number": 9})
-    status = main([str(FIXTURE / "mkdocs.yml"), "--today", TODAY, "--open-issue"], **apis(Clock(), "t"))
+    status = main([str(FIXTURE / "annotate.yml"), "--today", TODAY, "--open-issue"], **apis(Clock(), "t"))
     assert capsys.readouterr().out.splitlines()[-1] == "opened issue #9 listing 9 findings"
     assert status == 0
     assert sent(replay.calls[-1]) == {"title": ISSUE_TITLE, "body": issue_body(EXPECTED)}
@@ -270,7 +270,7 @@ def test_all_fresh_closes_the_issue_with_a_comment(replay, capsys, tmp_path, mon
     list_open(replay, [{"number": 7, "title": ISSUE_TITLE, "body": issue_body(LINES)}])
     replay.post(f"{ISSUES}/7/comments", status=201, json={"id": 1})
     replay.patch(f"{ISSUES}/7", json={"number": 7})
-    status = main([str(fresh_project(tmp_path) / "mkdocs.yml"), "--today", TODAY, "--open-issue"],
+    status = main([str(fresh_project(tmp_path) / "annotate.yml"), "--today", TODAY, "--open-issue"],
                   **apis(Clock(), "t"))
     assert capsys.readouterr().out.splitlines()[-1] == "closed issue #7: all fresh"
     assert status == 0
@@ -285,7 +285,7 @@ def test_a_refused_issue_update_is_reported_in_plain_words(replay, capsys, tmp_p
     add_fresh_answers(replay)
     list_open(replay, [{"number": 7, "title": ISSUE_TITLE, "body": issue_body(LINES)}])
     replay.post(f"{ISSUES}/7/comments", status=403, json={"message": "Resource not accessible by integration"})
-    status = main([str(fresh_project(tmp_path) / "mkdocs.yml"), "--today", TODAY, "--open-issue"],
+    status = main([str(fresh_project(tmp_path) / "annotate.yml"), "--today", TODAY, "--open-issue"],
                   **apis(Clock(), "t"))
     assert capsys.readouterr().err == (
         "could not update the freshness issue: GitHub refused the request (403 Forbidden); "
@@ -296,7 +296,7 @@ def test_a_refused_issue_update_is_reported_in_plain_words(replay, capsys, tmp_p
 def test_open_issue_needs_the_repository_and_a_token(capsys, monkeypatch):
     monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
-    assert main([str(FIXTURE / "mkdocs.yml"), "--open-issue"]) == 2
+    assert main([str(FIXTURE / "annotate.yml"), "--open-issue"]) == 2
     assert capsys.readouterr().err == (
         "--open-issue needs GITHUB_REPOSITORY (owner/name) and GITHUB_TOKEN; GitHub Actions sets both\n")
 

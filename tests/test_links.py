@@ -71,9 +71,9 @@ def test_renaming_a_note_without_an_alias_fails_the_build_and_the_check(renamed,
         )
         assert message in result.output
     assert not (result.site / "index.html").exists()
-    config = result.site.parent / "False" / "project" / "mkdocs.yml"
+    config = result.site.parent / "False" / "project" / "annotate.yml"
     checked = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check.py"), str(config)], capture_output=True, text=True
+        [sys.executable, "-m", "annotate", "check", str(config)], capture_output=True, text=True
     )
     assert checked.returncode == 1
     assert "'facebooks-pytorch' to its aliases" in checked.stderr

@@ -93,7 +93,7 @@ def test_check_and_build_read_a_trailing_space_fence_alike(tmp_path):
     note.write_text(text[:closing] + "... \n" + text[closing + 4:], encoding="utf-8")
     line = text[:closing].count("\n") + 1
     expected = f"docs/notes/fast-and-safe.md:{line}:1: the line '...' that closes the front matter has spaces after it"
-    checked = subprocess.run([sys.executable, str(project / "scripts" / "check.py"), str(project / "mkdocs.yml")],
+    checked = subprocess.run([sys.executable, "-m", "annotate", "check", str(project / "annotate.yml")],
                              capture_output=True, text=True)
     built = build_site(project, tmp_path / "site")
     assert checked.returncode == built.returncode == 1
@@ -104,7 +104,7 @@ def test_the_make_note_scaffold_is_refused_until_every_placeholder_is_filled(tmp
     project = copy_project(tmp_path)
     created = subprocess.run(
         [sys.executable, str(project / "scripts" / "new_note.py"), "low-latency garbage collector",
-         "--id", "scaffold", "--config", str(project / "mkdocs.yml")],
+         "--id", "scaffold", "--config", str(project / "annotate.yml")],
         capture_output=True, text=True,
     )
     assert created.returncode == 0, created.stderr

@@ -17,7 +17,7 @@ def project(tmp_path):
 
 def new_note(project, *args):
     return subprocess.run(
-        [sys.executable, str(project / "scripts" / "new_note.py"), *args, "--config", str(project / "mkdocs.yml")],
+        [sys.executable, str(project / "scripts" / "new_note.py"), *args, "--config", str(project / "annotate.yml")],
         capture_output=True, text=True,
     )
 
@@ -75,7 +75,7 @@ def test_words_not_found_or_in_several_sections_are_explained(project, args, mes
 def test_a_fresh_scaffold_fails_the_check_on_the_lines_left_to_fill(project):
     new_note(project, "image recognition")
     completed = subprocess.run(
-        [sys.executable, str(project / "scripts" / "check.py"), str(project / "mkdocs.yml")],
+        [sys.executable, "-m", "annotate", "check", str(project / "annotate.yml")],
         capture_output=True, text=True,
     )
     assert completed.returncode == 1

@@ -79,7 +79,8 @@ def test_each_sentence_holds_its_claims_and_what_the_notes_make_of_it(fixture_se
 
 
 def test_the_worksheet_html_holds_the_words_and_nothing_about_the_claims(fixture_sentences):
-    html = worksheet_html(fixture_sentences, answers_href="answers.js", script_href="../assets/worksheet.js")
+    html = worksheet_html(fixture_sentences, answers_href="answers.js", script_href="worksheet.js",
+                          storage_key="site:worksheet")
     spans = re.findall(r'<span (class="worksheet__sentence"[^>]*)>([^<]*)</span>', html)
     assert [attributes for attributes, _ in spans] == [
         f'class="worksheet__sentence" id="sentence-{n}" data-number="{n}"' for n in range(1, 9)

@@ -24,6 +24,14 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, Response
 from sitecopy import copy_sources
 
 LOCAL_HOST = "127.0.0.1"
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder drives the browser; `make test-fast` leaves them out with `-m "not browser"`."""
+    for item in items:
+        if item.path.resolve().parent == HERE:
+            item.add_marker(pytest.mark.browser)
 
 # We run as root, without a GPU, and Chromium must not phone Google hosts (they are unreachable here).
 CHROMIUM_ARGS = [

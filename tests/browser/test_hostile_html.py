@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from annotate.allowlist import FLOW, INLINE, check_html
 from annotate.project import markdown_renderer
-from annotate.validate import markdown_settings, read_site_config
+from annotate.settings import markdown_settings, read_builder_config
 from conftest import ROOT
 from helpers import notes_markdown
 from hypothesis import HealthCheck, given, settings
@@ -88,7 +88,7 @@ D1_SUMMARY = "A summary.<![CDATA[><svg\nonload=alert(document.domain)><x\n]]>"
 
 def test_the_harness_sees_script_run_in_the_unchecked_html_of_issue_14(harness):
     # What the site's Markdown makes of the CDATA summary without the check: the <svg onload> runs.
-    unchecked = markdown_renderer(*markdown_settings(read_site_config(ROOT / "mkdocs.yml")))(D1_SUMMARY)
+    unchecked = markdown_renderer(*markdown_settings(read_builder_config(ROOT / "mkdocs.yml")))(D1_SUMMARY)
     found = harness.open(summary=unchecked, body="")
     assert any(line.startswith("dialog: ") for line in found), found
 

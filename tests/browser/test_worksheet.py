@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from annotate.worksheet import STORAGE_KEY, read_answers_script
+from annotate.worksheet import read_answers_script
+from conftest import ROOT
+from helpers import settings_of
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 SCREENS = {"desktop": (1440, 900), "phone": (390, 844)}
 SENTENCE = ".worksheet__sentence"
+
+STORAGE_KEY = settings_of(ROOT).course.worksheet_storage
 
 
 @pytest.fixture(scope="module")

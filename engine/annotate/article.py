@@ -1,0 +1,236 @@
+"""Put notes on the article: anchor every quote in the rendered page, number the quotes as claims, write the HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import render
+from .anchoring import Anchor, anchor_quote, normalise
+from .notes import Note, Quote, quote_anchor
+from .page_data import Insertion
+from .problems import Problems
+from .schema import did_you_mean
+from .sections import Section, read_sections
+from .sentences import sentence_around
+from .splice import splice
+from .templating import html
+
+
+@dataclass
+class Placement:
+    """Where one quote of a note is: its section, its span in the section text, and its claim number on the page."""
+
+    note: Note
+    quote: Quote
+    section: Section
+    start: int
+    end: int
+    number: int = 0
+    words: str = ""  # the quoted words as the page shows them, typography and all
+    sentence: tuple[str, str, str] = ("", "", "")  # its sentence as the page shows it: before, the words, after
+
+    @property
+    def sentence_html(self) -> str:
+        """The sentence with the quoted words marked, as a paragraph."""
+        return html(render.sentence_with_quote(*self.sentence))
+
+    @property
+    def anchor(self) -> str:
+        return quote_anchor(self.note.id, self.quote.slug)
+
+
+@dataclass
+class AnnotatedArticle:
+    source: str  # the rendered article before notes were added; section offsets refer to it
+    html: str  # the article with its notes
+    sections: list[Section]
+    insertions: list[Insertion] = field(default_factory=list)  # what was put where to make `html`
+    placements: list[Placement] = field(default_factory=list)  # every quote, in the order of its number
+    unplaced_sections: set[str] = field(default_factory=set)  # sections where a note could not be placed
+    problems: Problems = field(default_factory=Problems)
+
+    def placement(self, note_id: str) -> Placement | None:
+        """The placement of a note's own quote."""
+        quotes = self._by_note_id.get(note_id)
+        return next((p for p in quotes if p.quote.slug is None), None) if quotes else None
+
+    def quotes_of(self, note_id: str) -> list[Placement]:
+        """Every quote of a note, in the order of their numbers."""
+        return self._by_note_id.get(note_id, [])
+
+    @cached_property
+    def _by_note_id(self) -> dict[str, list[Placement]]:
+        by_id: dict[str, list[Placement]] = {}
+        for p in self.placements:
+            by_id.setdefault(p.note.id, []).append(p)
+        return by_id
+
+
+def annotate_article(
+    source: str,
+    article_path: str,
+    notes: list[Note],
+    *,
+    render_markdown: Callable[[str], str],
+    verdict_titles: dict[str, str],
+    note_href: Callable[[Note], str],
+) -> AnnotatedArticle:
+    """Anchor every quote of every note in the article's rendered HTML `source` and return the annotated HTML.
+
+    Quotes are numbered as claims, 1 to N in reading order. Notes that cannot be placed are reported,
+    never silently left out; the caller fails the build.
+    """
+    sections = read_sections(source)
+    result = AnnotatedArticle(source=source, html=source, sections=sections)
+    if not sections:
+        result.problems.add(
+            article_path, 1, 1, 'the article has no <section class="article-section">; notes have nowhere to go'
+        )
+        return result
+    by_id = {section.id: section for section in sections}
+    placed: list[Placement] = []
+    for note in notes:
+        found = _place(note, by_id, article_path, result.problems)
+        if found is None:
+            result.unplaced_sections.add(note.section)
+        else:
+            placed += found
+    placed = _without_clashes(placed, result.problems, result.unplaced_sections)
+    order = {section.id: index for index, section in enumerate(sections)}
+    placed.sort(key=lambda p: (order[p.section.id], p.end, -p.start))
+    for number, placement in enumerate(placed, start=1):
+        placement.number = number
+        placement.words = placement.section.source_text(source, placement.start, placement.end)
+        placement.sentence = _sentence(source, placement)
+    result.placements = placed
+
+    def note_html(quotes: list[Placement], summary_html: str) -> str:
+        return render.margin_note(quotes, verdict_titles, summary_html, note_href(quotes[0].note))
+
+    result.insertions = _insertions(placed, render_markdown, verdict_titles, note_html)
+    result.html = splice(source, [(i.offset(by_id[i.section]), i.order, i.html) for i in result.insertions])
+    return result
+
+
+def _place(note: Note, sections: dict[str, Section], article_path: str, problems: Problems) -> list[Placement] | None:
+    """Every quote of the note anchored in its section, or None when any of them cannot be."""
+    section = sections.get(note.section)
+    if section is None:
+        known = list(sections)
+        problems.add(note.path, *note.position("section"), (
+            f"section '{note.section}' is not in the article{did_you_mean(note.section, known)}; "
+            f"the sections of {article_path} are: {', '.join(known)}"
+        ))
+        return None
+    placements = []
+    for quote in note.quotes:
+        where = quote.field("quote")
+        found = anchor_quote(section.text, quote.text, quote.prefix, quote.suffix)
+        if not isinstance(found, Anchor):
+            searched = f"\"{normalise(quote.text)}\""
+            if quote.prefix or quote.suffix:
+                searched += f" (prefix \"{quote.prefix or ''}\", suffix \"{quote.suffix or ''}\")"
+            problems.add(note.path, *note.position(where), (
+                f"{where} {found.reason} in section '{section.id}' of {article_path}: searched for {searched}; "
+                f"{found.hint}"
+            ))
+        elif section.char_parents[found.start] != section.char_parents[found.end - 1]:
+            problems.add(note.path, *note.position(where), (
+                f"{where} starts and ends inside different formatting (a link or emphasis); "
+                "quote words within one of them"
+            ))
+        else:
+            placements.append(Placement(note, quote, section, found.start, found.end))
+    return placements if len(placements) == len(note.quotes) else None
+
+
+def _overlapping_pairs(placed: list[Placement]) -> list[tuple[Placement, Placement]]:
+    """Pairs of quotes in one section that share characters, found by a sweep in order of start."""
+    pairs = []
+    by_section: dict[int, list[Placement]] = {}
+    for placement in placed:
+        by_section.setdefault(id(placement.section), []).append(placement)
+    for members in by_section.values():
+        members.sort(key=lambda p: (p.start, -p.end))
+        for index, first in enumerate(members):
+            for second in members[index + 1:]:
+                if second.start >= first.end:
+                    break
+                pairs.append((first, second))
+    return pairs
+
+
+def _without_clashes(placed: list[Placement], problems: Problems, unplaced: set[str]) -> list[Placement]:
+    """Drop notes with a quote that is the same words as, or crosses, another quote."""
+    clashing: set[str] = set()
+    for first, second in _overlapping_pairs(placed):
+        nested = (first.start <= second.start and second.end <= first.end) or (
+            second.start <= first.start and first.end <= second.end
+        )
+        if (first.start, first.end) == (second.start, second.end):
+            message = "{where} has the same words as {other}; keep one quote of those words, with one verdict"
+        elif nested:
+            continue
+        else:
+            message = (
+                "{where} overlaps {other} without containing it; make one contain the other, or keep them apart"
+            )
+        for mine, theirs in ((first, second), (second, first)):
+            note = mine.note
+            where = mine.quote.field("quote")
+            problems.add(note.path, *note.position(where), message.format(
+                where=where, other=theirs.note.describe(theirs.quote)
+            ))
+            clashing.add(note.id)
+            unplaced.add(note.section)
+    return [p for p in placed if p.note.id not in clashing]
+
+
+def _sentence(source: str, placement: Placement) -> tuple[str, str, str]:
+    """The quote's sentence as the page shows it: the text before the quoted words, the words, the text after."""
+    section = placement.section
+    start, end = sentence_around(section.text, placement.start, placement.end)
+    return (
+        section.source_text(source, start, placement.start),
+        section.source_text(source, placement.start, placement.end),
+        section.source_text(source, placement.end, end),
+    )
+
+
+def _insertions(
+    placed: list[Placement],
+    render_markdown: Callable[[str], str],
+    verdict_titles: dict[str, str],
+    note_html: Callable[[list[Placement], str], str],
+) -> list[Insertion]:
+    """Highlight every placed quote, and put each note after the paragraph of its own quote, in one row with it.
+
+    Places are given in the text of each section, so that the same insertions apply to the builder's own
+    rendering of the article, wherever its tags differ.
+    """
+    insertions: list[Insertion] = []
+    rows: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    by_note: dict[str, list[Placement]] = {}
+    for p in placed:
+        title = verdict_titles[p.quote.verdict]
+        section = p.section.id
+        # At one offset: highlights that end close before others open; inner ones close first, outer ones open first.
+        insertions.append(Insertion(section, "char-start", p.start, (1, -p.end), render.quote_open(p)))
+        insertions.append(Insertion(section, "char-end", p.end - 1, (0, -p.start), render.quote_close(p, title)))
+        by_note.setdefault(p.note.id, []).append(p)
+    # A row's notes follow the order of their own quotes' numbers.
+    for quotes in sorted(by_note.values(), key=lambda qs: next(p.number for p in qs if p.quote.slug is None)):
+        own = next(p for p in quotes if p.quote.slug is None)
+        block = own.section.blocks.index(own.section.block_at(own.start))
+        summary = render.inline(render_markdown(own.note.summary))
+        # The note starts in the band of its paragraph where its own quote begins.
+        paragraph = own.section.blocks[block]
+        fraction = (own.start - paragraph.first_char) / max(1, paragraph.last_char - paragraph.first_char)
+        slot = render.margin_slot(fraction)
+        rows.setdefault((own.section.id, block), []).append((slot, note_html(quotes, summary)))
+    for (section, block), asides in rows.items():
+        insertions.append(Insertion(section, "block-start", block, (2,), render.row_open()))
+        insertions.append(Insertion(section, "block-end", block, (-1,), render.row_close(asides)))
+    return insertions

@@ -1,0 +1,119 @@
+"""Loading all of a site's content once per build or check: the content tree, the notes, the catalog, the data."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Any
+
+import markdown
+
+from .accounting import NoClaim, load_no_claims
+from .catalog import Crate, load_catalog
+from .changelog import log_problems
+from .contributor import ContributorMarkdown
+from .links import registry_problems
+from .notelinks import link_problems
+from .notes import Note, load_notes
+from .problems import Problems
+from .schema import did_you_mean
+from .settings import Settings
+from .sourcing import load_deny_list, sourcing_problems
+from .tree import walk_tree
+from .yamldoc import decode
+
+
+def markdown_renderer(extensions: list[Any], configs: dict[str, dict[str, Any]]) -> Callable[[str], str]:
+    """Markdown to HTML with the site's extensions, as the builder renders a page."""
+    converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+    @cache
+    def render(text: str) -> str:
+        converter.reset()
+        return converter.convert(text)
+
+    return render
+
+
+@dataclass
+class Content:
+    notes: list[Note]
+    catalog: dict[str, Crate]
+    no_claims: list[NoClaim]
+    problems: Problems
+    unread_sections: set[str]  # sections named by notes that could not be loaded
+    tree_closed: bool  # False: a file in the tree must not be read or published; stop before anything reads it
+
+    def note(self, note_id: str) -> Note | None:
+        return self._by_id.get(note_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Note]:
+        return {note.id: note for note in self.notes}
+
+
+def load_content(settings: Settings, text: ContributorMarkdown, today: datetime.date | None = None) -> Content:
+    """The content tree checked, then every note, the crate catalog and the list of sentences without a claim,
+    checked against each other.
+
+    `text` is the notes' Markdown; `today` the day that dates in notes may not be later than, the real today
+    unless given.
+    """
+    today = today or datetime.date.today()
+    tree = walk_tree(settings)
+    closed = not tree.problems
+    problems = Problems()
+    problems.extend(tree.problems)
+    deny_list, deny_problems = load_deny_list(settings.deny_list, settings.shown(settings.deny_list))
+    problems.extend(deny_problems)
+    catalog, catalog_problems = load_catalog(settings.catalog, settings.shown(settings.catalog), deny_list.refusal)
+    problems.extend(catalog_problems)
+    notes, note_problems, unread_sections = load_notes(tree.notes, settings.shown(settings.notes_dir), text)
+    problems.extend(note_problems)
+    no_claims, no_claims_problems = load_no_claims(settings.no_claims, settings.shown(settings.no_claims))
+    problems.extend(no_claims_problems)
+    registry = settings.public_links
+    if not note_problems and not catalog_problems and registry is not None and registry.is_file():
+        # Only when every note loaded: a note that failed to load would look deleted.
+        names = {note.id for note in notes} | {alias for note in notes for alias in note.aliases}
+        claims = {note.id: {quote.slug for quote in note.quotes if quote.slug} for note in notes}
+        problems.extend(registry_problems(registry, settings.shown(registry), names, claims, set(catalog)))
+    owners = {note.id: note for note in notes}
+    for note in notes:
+        for alias in note.aliases:
+            other = owners.setdefault(alias, note)
+            if other is not note:
+                problems.add(note.path, *note.position("aliases"), (
+                    f"alias '{alias}' is already the id or an alias of {other.path}; each old link can lead to one note"
+                ))
+    pages = settings.nav | {f"{settings.notes}/{note.id}.md" for note in notes}
+    for note in notes:
+        problems.extend(_catalog_problems(note, catalog, settings.shown(settings.catalog)))
+        problems.extend(sourcing_problems(note, deny_list, today))
+        problems.extend(log_problems(note))
+        file_lines = _lines(settings.root / note.path)
+        problems.extend(link_problems(note, f"{settings.notes}/{note.id}.md", text, pages, file_lines))
+    return Content(notes, catalog, no_claims, problems, unread_sections, tree_closed=closed)
+
+
+def _lines(path: Any) -> list[str]:
+    text = decode(path.read_bytes())
+    return text.split("\n") if isinstance(text, str) else []
+
+
+def _catalog_problems(note: Note, catalog: dict[str, Crate], catalog_path: str) -> Problems:
+    """Crates and versions a note names that the catalog does not list."""
+    problems = Problems()
+    if not catalog:
+        return problems
+    named = [(f"crates[{i}]", crate) for i, crate in enumerate(note.crates, start=1)]
+    named += [(f"versions[{i}]", version.split("@", 1)[0]) for i, version in enumerate(note.versions, start=1)]
+    for where, crate in named:
+        if crate not in catalog:
+            problems.add(note.path, *note.position(where), (
+                f"crate '{crate}' is not in {catalog_path}{did_you_mean(crate, list(catalog))}; "
+                "add an entry there or correct the name"
+            ))
+    return problems
