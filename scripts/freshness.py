@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None, *, crates_io: JsonApi | None = None, git
     if isinstance(site, Problems):
         print(site.report("fix them and run make freshness again."))
         return 1
-    agent = user_agent(os.environ.get("REPO_URL"))
+    agent = user_agent(site.name, os.environ.get("REPO_URL"))
     crates_io = crates_io or crates_io_api(agent)
     github = github or github_api(agent, token)
     entries, problems = read_catalog(site)

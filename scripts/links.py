@@ -13,11 +13,15 @@ import sys
 from pathlib import Path
 
 from annotate.catalog import load_catalog
+from annotate.generate import public_paths, read_pages
 from annotate.links import missing_links, provided_links, read_registry
 from annotate.sections import read_sections
+from annotate.settings import Settings, open_settings
 
 ROOT = Path(__file__).resolve().parents[1]
-REGISTRY = ROOT / "data" / "public-links.txt"
+SETTINGS = open_settings(ROOT / "annotate.yml")
+assert isinstance(SETTINGS, Settings), SETTINGS
+REGISTRY = SETTINGS.public_links or ROOT / "data" / "public-links.txt"
 HEADER = """\
 # Every public link of the site: pages, article sections, quotes (#quote-<id>, and #quote-<id>--<claim> for a
 # note's further claims), notes, note pages, crate entries, the corrections feed, the quiz files and licences.
@@ -28,8 +32,9 @@ HEADER = """\
 
 def site_links(site: Path) -> set[str]:
     sections = {section.id for section in read_sections((site / "index.html").read_text(encoding="utf-8"))}
-    catalog, _ = load_catalog(ROOT / "data" / "crates.yml", "data/crates.yml")
-    return provided_links(site, sections, set(catalog))
+    catalog, _ = load_catalog(SETTINGS.catalog, SETTINGS.shown(SETTINGS.catalog))
+    paths = public_paths(SETTINGS, read_pages(SETTINGS)[0])
+    return provided_links(site, paths, sections, set(catalog))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,8 +50,8 @@ def main(argv: list[str]) -> int:
     if isinstance(settings, Problems):
         print(settings.report("the offline copy was not zipped."), file=sys.stderr)
         return 1
-    count = write_offline_zip(site, target, edition, settings.offline_copy)
-    folder = edition.offline_folder(settings.offline_copy)
+    count = write_offline_zip(site, target, edition, settings.name)
+    folder = edition.offline_folder(settings.name)
     print(f"wrote {target} ({count} files): unzip it and open {folder}/index.html in a browser")
     return 0
 

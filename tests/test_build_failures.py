@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from textwrap import dedent
 
 import pytest
 from annotate.sourcing import load_deny_list
-from conftest import build_site, copy_project
+from conftest import build_site, build_with_zensical, check, copy_project
 
 NOTE = dedent("""\
     ---
@@ -111,10 +108,18 @@ def test_build_fails_once_with_every_problem_and_writes_no_page(broken_project, 
 
 
 def run_check(project, **env):
-    return subprocess.run(
-        [sys.executable, "-m", "annotate", "check", str(project / "annotate.yml")],
-        capture_output=True, text=True, env={**os.environ, **env},
-    )
+    return check(project, **env)
+
+
+def test_check_and_both_builds_report_a_broken_note_in_the_same_words(broken_project, tmp_path):
+    """`make check`, `make build` and `make zensical` run one pipeline, so each reports the same problems."""
+    project, expected = broken_project
+    checked = run_check(project)
+    built = build_site(project, tmp_path / "site")
+    zensical = build_with_zensical(project)
+    assert checked.returncode == built.returncode == zensical.returncode == 1
+    assert problem_lines(checked.stderr) == problem_lines(built.output) == problem_lines(zensical.output) == expected
+    assert not zensical.site.exists() or not list(zensical.site.rglob("*.html"))
 
 
 def test_check_reports_the_same_problems_as_the_build(broken_project):

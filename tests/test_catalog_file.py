@@ -96,7 +96,7 @@ def test_valid_catalog_loads(tmp_path):
 
 def test_crate_guide_shows_the_latest_release_and_where_releases_are_listed(tmp_path):
     catalog, _ = load(tmp_path, VALID + GITHUB_RELEASES)
-    guide = crate_guide(catalog, [], categories(), statuses(), lambda note: "")
+    guide = "".join(crate_guide(catalog, [], categories(), statuses(), lambda note: "")[1].values())
     burn, tei = (re.search(rf'<div class="crate" id="{name}">(.*?)</div>', guide, re.DOTALL).group(1)
                  for name in ("burn", "text-embeddings-inference"))
     assert 'Latest release seen: 0.22.1 (<time datetime="2026-10-20">2026-10-20</time>).' in burn
@@ -104,7 +104,7 @@ def test_crate_guide_shows_the_latest_release_and_where_releases_are_listed(tmp_
     assert "Latest release seen" not in tei
     assert "crates.io" not in tei
     undated, _ = load(tmp_path, VALID.replace("    latest_date: 2026-10-20\n", ""))
-    undated_guide = crate_guide(undated, [], categories(), statuses(), lambda note: "")
+    undated_guide = "".join(crate_guide(undated, [], categories(), statuses(), lambda note: "")[1].values())
     assert "Latest release seen: 0.22.1 (release date not confirmed)." in undated_guide
     assert ('<a href="https://github.com/huggingface/text-embeddings-inference/releases">GitHub releases</a>'
             in tei)

@@ -18,11 +18,10 @@ import yaml
 from annotate.freshness import RequestFailed
 from annotate.releases import crates_io_api, crates_io_releases, github_api, github_latest_release
 from annotate.tracking_issue import ISSUE_TITLE, issue_body, sync_issue
-from annotate.webapi import USER_AGENT
 from freshness import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "freshness"
-AGENT = f"{USER_AGENT} (https://github.com/example-owner/rust-ml-annotated)"
+AGENT = "rust-ml-annotated-freshness-watch (https://github.com/example-owner/rust-ml-annotated)"
 TODAY = "2026-11-29"
 ROUTINE = ' CONTRIBUTING.md, "Keeping notes fresh", says what to do with each.'
 CRATES = "https://crates.io/api/v1/crates/"

@@ -99,7 +99,7 @@ def _href_rule(policy: Policy) -> AttributeRule:
         reason = url_problem(value, policy.links)
         if reason and policy.pages and not _SCHEME.match(value.strip()) and not value.strip().startswith(("/", "#")):
             reason += (
-                "; a page or note of this site is linked as its Markdown file, such as ../about.md or other-note.md"
+                "; a page or note of this site is linked as its Markdown file, such as ../page.md or other-note.md"
             )
         return reason
 

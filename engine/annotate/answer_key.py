@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from .notes import Note
-from .templating import render
+from .templating import html, render
 from .worksheet import EXPECTATIONS, Sentence, by_section
 
 
@@ -17,7 +17,7 @@ def answer_key(
     sentences: list[Sentence],
     verdict_titles: dict[str, str],
     *,
-    summary_text: Callable[[Note], str],
+    summary_html: Callable[[Note], str],
     article_href: str,
     note_href: Callable[[Note], str],
 ) -> str:
@@ -25,6 +25,6 @@ def answer_key(
     totals = "; ".join(f"{EXPECTATIONS[name][0].lower()}: {counts[name]}" for name in EXPECTATIONS if counts[name])
     return render(
         "answer-key.html", sentences=sentences, sections=by_section(sentences), expectations=EXPECTATIONS,
-        totals=totals[:1].upper() + totals[1:], verdict_titles=verdict_titles, summary_text=summary_text,
-        article_href=article_href, note_href=note_href,
+        totals=totals[:1].upper() + totals[1:], verdict_titles=verdict_titles,
+        summary_html=lambda note: html(summary_html(note)), article_href=article_href, note_href=note_href,
     )

@@ -54,7 +54,9 @@ class _Complete(Postprocessor):
         if state is None or state.data is None or not state.tree_done:
             return text
         data, state.data = state.data, None  # once per page
-        return complete_page(text, data)
+        # MkDocs turns a page's Markdown links into addresses with its "relpath" treeprocessor, before this
+        # runs, and leaves HTML as it is; a builder without it (Zensical) turns every link into an address later.
+        return complete_page(text, data, to_addresses="relpath" in self.md.treeprocessors)
 
 
 class _State:

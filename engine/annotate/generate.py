@@ -35,9 +35,10 @@ from .contributor import ContributorMarkdown
 from .edition import Edition, edition_from
 from .feed import corrections_feed
 from .gift import quiz_gift
+from .links import PublicPaths, registry_problems
 from .notelinks import NoteText
 from .notes import FrontMatter, Note, Quote, change_kinds, quote_anchor, split_front_matter, verdicts
-from .page_data import ArticlePlan, Links, PageData, data_line, fingerprint, part_marker
+from .page_data import ArticlePlan, PageData, data_line, fingerprint, part_marker
 from .pipeline import place_notes
 from .problems import Problems
 from .project import Content, load_content, markdown_renderer
@@ -114,8 +115,9 @@ class Site:
     def note_source(self, note: Note) -> str:
         return f"{self.settings.notes}/{note.id}.md"
 
-    def note_href(self, page: str) -> Callable[[Note], str]:
-        return lambda note: self.urls.href(self.note_source(note), page)
+    def note_link(self, page: str) -> Callable[[Note], str]:
+        """Links from `page` to each note's page, as the page's Markdown writes them (see `SiteMap.link`)."""
+        return lambda note: self.urls.link(self.note_source(note), page)
 
     @property
     def article_title(self) -> str:
@@ -192,6 +194,7 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
             "name the page that holds it"
         ))
         return problems
+    problems.extend(_registry_problems(settings, content, site_pages))
     urls = SiteMap(settings.directory_urls, settings.site_url)
     note_text = NoteText(text, settings.notes, urls)
     article = place_notes(
@@ -200,12 +203,35 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
         markdown_renderer(settings.markdown_extensions, settings.markdown_configs)(_with_part_markers(article_page)),
         render_markdown=lambda summary: note_text.summary_of(summary, settings.article),
         verdict_titles={key: value["title"] for key, value in verdicts().items()},
-        note_href=lambda note: urls.href(f"{settings.notes}/{note.id}.md", settings.article),
+        note_href=lambda note: urls.link(f"{settings.notes}/{note.id}.md", settings.article),
     )
     problems.extend(article.problems)
     if problems:
         return problems
     return Site(settings, text, content, site_pages, article, edition, environ)
+
+
+def public_paths(settings: Settings, site_pages: dict[str, Page]) -> PublicPaths:
+    """Where the article, the note pages, the crate guide and the worksheet are published, from the site's root."""
+    def holding(name: str) -> str | None:
+        return next((f"/{page_path(page.path)}" for page in site_pages.values() if page.holds(name)), None)
+
+    return PublicPaths(article=f"/{page_path(settings.article)}", notes=f"/{settings.notes}/",
+                       crates=holding(CRATE_GUIDE), worksheet=holding(WORKSHEET))
+
+
+def _registry_problems(settings: Settings, content: Content, site_pages: dict[str, Page]) -> Problems:
+    """Registered public links that no note, claim or crate provides any more."""
+    registry = settings.public_links
+    if not content.all_loaded or registry is None or not registry.is_file():
+        return Problems()
+    notes = content.notes
+    return registry_problems(
+        registry, settings.shown(registry), public_paths(settings, site_pages),
+        note_names={note.id for note in notes} | {alias for note in notes for alias in note.aliases},
+        claims={note.id: {quote.slug for quote in note.quotes if quote.slug} for note in notes},
+        crates=set(content.catalog), catalog=settings.shown(settings.catalog),
+    )
 
 
 def counts(site: Site) -> str:
@@ -284,12 +310,10 @@ def _common_meta(site: Site, path: str) -> dict[str, Any]:
     return {"page_address": site.urls.public(path)}
 
 
-def _links(site: Site, path: str) -> Links | None:
+def _data(site: Site, path: str, parts: dict[str, str], **more: Any) -> PageData:
     settings = site.settings
-    if not settings.site_url:
-        return None
-    return Links(page=path, url=site.urls.url(path), site_url=settings.site_url,
-                 directory_urls=settings.directory_urls)
+    return PageData(page=path, parts=parts, directory_urls=settings.directory_urls, site_url=settings.site_url,
+                    **more)
 
 
 def _page(site: Site, page: Page, files: dict[str, bytes]) -> str:
@@ -299,10 +323,12 @@ def _page(site: Site, page: Page, files: dict[str, bytes]) -> str:
         meta["description"] = str(escape(meta["description"]))
     meta.update(_common_meta(site, page.path))
     body = _with_part_markers(page)
-    if page.holds(CRATE_GUIDE):
-        body = body.replace(marker(CRATE_GUIDE), pages.crate_guide(
-            site.content.catalog, site.content.notes, categories(), statuses(), site.note_href(page.path)))
     parts = {name: _part(site, name, page.path, files) for name in MARKERS if name != CRATE_GUIDE and page.holds(name)}
+    if page.holds(CRATE_GUIDE):
+        guide, entries = pages.crate_guide(
+            site.content.catalog, site.content.notes, categories(), statuses(), site.note_link(page.path))
+        body = body.replace(marker(CRATE_GUIDE), guide)
+        parts.update(entries)
     article = None
     if page.path == site.settings.article:
         article = ArticlePlan(
@@ -310,14 +336,13 @@ def _page(site: Site, page: Page, files: dict[str, bytes]) -> str:
             texts={section.id: fingerprint(section.text) for section in site.article.sections},
             insertions=tuple(site.article.insertions),
         )
-    data = PageData(parts=parts, article=article, links=_links(site, page.path))
-    return _front_matter(meta) + data_line(data) + "\n" + body
+    return _front_matter(meta) + data_line(_data(site, page.path, parts, article=article)) + "\n" + body
 
 
 def _part(site: Site, name: str, page: str, files: dict[str, bytes]) -> str:
     """The HTML generated for the marker `name` on `page`."""
     content, article, urls = site.content, site.article, site.urls
-    note_href = site.note_href(page)
+    note_href = site.note_link(page)
     if name == LEGEND:
         return render.verdict_legend(site.verdicts)
     if name == REVIEW_DATES:
@@ -326,18 +351,18 @@ def _part(site: Site, name: str, page: str, files: dict[str, bytes]) -> str:
         claims = article.placements
         return pages.claims_ledger(
             claims, ledger.verdict_counts(claims, list(site.verdicts)), site.verdict_titles,
-            article_href=urls.href(site.settings.article, page), note_href=note_href,
+            article_href=urls.link(site.settings.article, page), note_href=note_href,
         )
     if name == CORRECTIONS:
         return pages.corrections(changelog.entries(content.notes), site.change_kinds, note_href,
-                                 feed_href=relative(_beside(page, FEED_NAME), urls.url(page)))
+                                 feed_href=urls.link(_beside(page, FEED_NAME), page))
     if name == WORKSHEET:
         return _worksheet(site, page, files)
     if name == ANSWER_KEY:
         return answer_key(
             worksheet.article_sentences(article, content.no_claims), site.verdict_titles,
-            summary_text=lambda note: metadata.plain_text(site.notes.summary(note, page)),
-            article_href=urls.href(site.settings.article, page), note_href=note_href,
+            summary_html=lambda note: site.notes.summary(note, page),
+            article_href=urls.link(site.settings.article, page), note_href=note_href,
         )
     if name == CITE_SITE:
         return citation.cite_block(_citation(site, title=site.settings.site_name, path=site.settings.article,
@@ -353,9 +378,7 @@ def _site_href(site: Site, page: str, target: str) -> str:
     path, _, anchor = target.partition("#")
     sources = [*site.pages, *(site.note_source(note) for note in site.content.notes)]
     source = next((candidate for candidate in sources if page_path(candidate) == path), None)
-    if source is not None:
-        return site.urls.href(source, page, anchor)
-    return relative(path, site.urls.url(page)) + (f"#{anchor}" if anchor else "")
+    return site.urls.link(source if source is not None else path, page, anchor)
 
 
 def _worksheet(site: Site, page: str, files: dict[str, bytes]) -> str:
@@ -369,25 +392,26 @@ def _worksheet(site: Site, page: str, files: dict[str, bytes]) -> str:
         sentences,
         site.verdict_titles,
         article_href=urls.href(site.settings.article, page),
-        note_href=site.note_href(page),
+        note_href=lambda note: urls.href(site.note_source(note), page),
         key_href=urls.href(answer_key_page, page) if answer_key_page else "",
     )).encode("utf-8")
     files[script_file] = (ASSETS / WORKSHEET_SCRIPT_NAME).read_bytes()
     return worksheet.worksheet_html(
         sentences,
+        # The answers' address is read by the worksheet's script, from the page as built: no builder changes it.
         answers_href=relative(answers_file, urls.url(page)),
-        script_href=relative(script_file, urls.url(page)),
-        storage_key=site.settings.course.worksheet_storage,
+        script_href=urls.link(script_file, page),
+        storage_key=site.settings.worksheet_storage,
     )
 
 
 def _downloads(site: Site, page: str) -> list[instructors.Download]:
     """The files an instructor can take into a course: the quizzes, the offline copy, the annotations."""
     repo_url = site.environ.get("REPO_URL", "").strip()
-    offline_zip = f"{site.settings.offline_copy}-offline.zip"
+    offline_zip = site.settings.offline_zip
 
     def link(path: str) -> str:
-        return relative(path, site.urls.url(page))
+        return site.urls.link(path, page)
 
     offline = instructors.Download(
         "The whole site, to open from disk without internet", "", offline_zip,
@@ -440,9 +464,9 @@ def _note_page(site: Site, note: Note) -> str:
         change_titles=site.change_titles,
         summary_html=site.notes.summary(note, path),
         body_html=site.notes.body(note),
-        article_href=urls.href(settings.article, path),
+        article_href=urls.link(settings.article, path),
         crates=[site.content.catalog[name] for name in note.crates],
-        crate_href={name: urls.href(crates_page, path, name) if crates_page else "" for name in note.crates},
+        crate_href={name: urls.link(crates_page, path, name) if crates_page else "" for name in note.crates},
     ) + citation.cite_block(_citation(site, title=note.title, path=path, key=(settings.site_name, note.id),
                                       reviewed=note.reviewed), heading="Cite this note")
 
@@ -450,7 +474,7 @@ def _note_page(site: Site, note: Note) -> str:
         anchor = quote_anchor(note.id, quote.slug)
         if settings.site_url:
             return urljoin(settings.site_url, urls.url(settings.article) + f"#{anchor}")
-        return urls.href(settings.article, path, anchor)
+        return urls.link(settings.article, path, anchor)
 
     meta = {
         # The title is HTML text, as the allowlist check writes it; templates print it as it is.
@@ -467,7 +491,7 @@ def _note_page(site: Site, note: Note) -> str:
         **_common_meta(site, path),
     }
     # The body as written gives the page its table of contents; what the page shows is the checked HTML.
-    data = PageData(parts={NOTE_PART: html}, links=_links(site, path), whole=NOTE_PART)
+    data = _data(site, path, {NOTE_PART: html}, whole=NOTE_PART)
     return _front_matter(meta) + data_line(data) + "\n" + note.body
 
 
@@ -526,6 +550,7 @@ def _quiz_files(site: Site) -> dict[str, bytes]:
         summary_text=lambda note: metadata.plain_text(site.notes.summary(note, None)),
         note_url=lambda note: urls.public(site.note_source(note)),
         quote_url=lambda claim: urls.public(settings.article, claim.anchor),
+        summary_html=lambda note: site.notes.summary(note, None),
     )
     about = (f"One question per claim of the article, numbered as on {settings.site_name} "
              f"({urls.public(settings.article)}), {site.edition.describe()}. Notes licensed {settings.licence}.")

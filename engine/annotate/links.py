@@ -1,13 +1,14 @@
 """The site's public links: every page, section, quote, note and crate entry, the corrections feed, the quiz files
 and the licences, that courses may point to.
 
-`data/public-links.txt` lists them, one per line. A build must keep providing every listed link;
-new ones are added to the list with `make links`, and nothing is ever removed from it.
+The registry (`public_links` in annotate.yml) lists them, one per line. A build must keep providing every
+listed link; new ones are added to the list with `make links`, and nothing is ever removed from it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
@@ -20,14 +21,30 @@ PUBLIC_ANCHOR = re.compile(r"^(?:quote-|note-)[a-z0-9-]+$")
 PUBLIC_FILES = {".html", ".jsonld", ".xml", ".gift", ".csv", ".zip", ".txt"}
 NOT_PUBLIC = {"404.html", "sitemap.xml"}  # MkDocs' own files
 _ID = re.compile(r'\bid="([^"]+)"')
-# Links that name a note (its page, its margin note, its highlight) or a crate entry.
-_NOTE_LINK = re.compile(
-    r"^/(?:exercise/)?#(?:note|quote)-([a-z0-9]+(?:-[a-z0-9]+)*)(?:--([a-z0-9-]+))?$|^/notes/([a-z0-9-]+)/$"
-)
-_CRATE_LINK = re.compile(r"^/crates/#(.+)$")
 # The worksheet names the script with its answers; links to claims on the worksheet from before it hid its
 # answers (/exercise/#quote-…) are kept by that script, which takes each to its sentence.
 _ANSWERS = re.compile(r'\bdata-answers="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class PublicPaths:
+    """Where the site publishes what its public links name, as paths from its root: /, /notes/, /crates/."""
+
+    article: str
+    notes: str  # the folder of the note pages
+    crates: str | None = None  # the crate guide
+    worksheet: str | None = None
+
+    def note_link(self) -> re.Pattern[str]:
+        """Links that name a note: its page, its margin note or highlight on the article or the worksheet."""
+        pages = "|".join(re.escape(path) for path in (self.article, self.worksheet) if path)
+        return re.compile(
+            rf"^(?:{pages})#(?:note|quote)-([a-z0-9]+(?:-[a-z0-9]+)*)(?:--([a-z0-9-]+))?$"
+            rf"|^{re.escape(self.notes)}([a-z0-9-]+)/$"
+        )
+
+    def crate_link(self) -> re.Pattern[str] | None:
+        return re.compile(rf"^{re.escape(self.crates)}#(.+)$") if self.crates else None
 
 
 def page_path(site: Path, file: Path) -> str:
@@ -48,7 +65,7 @@ def anchors_of(file: Path) -> set[str]:
     return anchors
 
 
-def provided_links(site: Path, section_ids: set[str], crate_ids: set[str]) -> set[str]:
+def provided_links(site: Path, paths: PublicPaths, section_ids: set[str], crate_ids: set[str]) -> set[str]:
     """Every public link a built site provides, as /path/ or /path/#anchor."""
     links: set[str] = set()
     for file in site.rglob("*"):
@@ -61,16 +78,17 @@ def provided_links(site: Path, section_ids: set[str], crate_ids: set[str]) -> se
         if file.suffix != ".html":
             continue
         public = {a for a in anchors_of(file) if PUBLIC_ANCHOR.match(a)}
-        if path in {"/", "/exercise/"}:
+        if path in {paths.article, paths.worksheet}:
             public |= section_ids & anchors_of(file)
-        if path == "/crates/":
+        if path == paths.crates:
             public |= crate_ids & anchors_of(file)
         links |= {f"{path}#{anchor}" for anchor in public}
     return links
 
 
 def registry_problems(
-    path: Path, shown: str, note_names: set[str], claims: dict[str, set[str]], crates: set[str]
+    path: Path, shown: str, paths: PublicPaths, note_names: set[str], claims: dict[str, set[str]], crates: set[str],
+    catalog: str,
 ) -> Problems:
     """Registered links to notes, claims or crates that no note id, alias, claim id or crate entry provides.
 
@@ -78,10 +96,11 @@ def registry_problems(
     The build and `make check` fail on these, so a note cannot be deleted or renamed without an alias.
     """
     problems = Problems()
+    note_link, crate_link = paths.note_link(), paths.crate_link()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         link = line.strip()
-        note = _NOTE_LINK.match(link)
-        crate = _CRATE_LINK.match(link)
+        note = note_link.match(link)
+        crate = crate_link.match(link) if crate_link else None
         if note and (name := note.group(1) or note.group(3)) not in note_names:
             problems.add(shown, number, 1, (
                 f"'{link}' is a public link, but no note has the id or alias '{name}'; if the note was renamed, "
@@ -95,7 +114,7 @@ def registry_problems(
             ))
         elif crate and crate.group(1) not in crates:
             problems.add(shown, number, 1, (
-                f"'{link}' is a public link, but data/crates.yml has no crate '{crate.group(1)}'; "
+                f"'{link}' is a public link, but {catalog} has no crate '{crate.group(1)}'; "
                 "crate entries are never removed"
             ))
     return problems

@@ -105,12 +105,9 @@ def web_annotations(
             "modified": note.reviewed,
             "body": [
                 {"type": "TextualBody", "purpose": "assessing", "value": verdict_titles[placement.quote.verdict]},
-                {
-                    "type": "TextualBody",
-                    "purpose": "describing",
-                    "format": "text/plain",
-                    "value": plain_text(render_markdown(note.summary)),
-                },
+                # The summary as the margin shows it, with its links to the site in full.
+                {"type": "TextualBody", "purpose": "describing", "format": "text/html",
+                 "value": render_markdown(note.summary)},
                 {"id": note_url(note), "type": "Text", "format": "text/html", "purpose": "linking"},
             ],
             "target": {"source": article_url, "selector": quote_selector(source, placement)},

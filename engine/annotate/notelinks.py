@@ -49,9 +49,9 @@ def link_problems(
                         (text.body(note.body).html, (note.body_line, 1))):
         for href, target, _ in _targets(html, source):
             if target not in pages:
-                problems.add(note.path, *located(file_lines, start, (f"]({href}",)), (
+                problems.add(note.path, *located(file_lines, start, (href,)), (
                     f"link '{href}' leads to '{target}', which is not a page or a note of the site; "
-                    "link to a page as its file from this note, such as ../about.md, or to a note as other-note.md"
+                    "link to a page as its file from this note, such as ../page.md, or to a note as other-note.md"
                 ))
     return problems
 
@@ -82,7 +82,7 @@ class NoteText:
     def _linked(self, html: str, page: str | None) -> str:
         source = f"{self.notes_folder}/index.md"  # any note's path: links are read from the notes' folder
         address: Callable[[str, str], str] = (
-            (lambda target, anchor: self.urls.href(target, page, anchor)) if page is not None
+            (lambda target, anchor: self.urls.link(target, page, anchor)) if page is not None
             else self.urls.absolute_or_root
         )
 

@@ -151,7 +151,7 @@ def load_note(path: Path, shown_path: str, text: ContributorMarkdown) -> tuple[N
     if not NOTE_ID.match(note_id) or note_id.isdigit():
         problems.add(shown_path, 1, 1, (
             f"file name '{path.name}' is not a readable id: use lower-case words joined by hyphens, "
-            "such as 'low-latency-garbage-collector.md', never a number"
+            "such as 'rust-is-memory-safe.md', never a number"
         ))
     data = read_limited(path, NOTE_FILE_BYTES)
     if data is None:

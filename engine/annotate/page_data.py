@@ -13,6 +13,7 @@ import hashlib
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape, unescape
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ from .addresses import is_internal, page_path, public_url, resolve
 from .render import label_permalinks
 from .sections import Section, read_sections
 from .splice import splice
+from .urls import SiteMap
 
 _OPEN = "<!-- annotate-page "
 _CLOSE = " -->"
@@ -28,6 +30,7 @@ _PART = "<!-- annotate-part:{} -->"
 # JSON with the characters that could end the comment, or be read as markup, written as escapes.
 _UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 _LINK = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"')
+_LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 
 
 class PageMismatch(RuntimeError):
@@ -61,23 +64,19 @@ class ArticlePlan:
 
 
 @dataclass(frozen=True)
-class Links:
-    """What a page's links need to carry their full address (`data-url`), for print and copy-link."""
-
-    page: str  # the page's source path, such as notes/x.md
-    url: str  # its address from the site's root, such as notes/x/
-    site_url: str
-    directory_urls: bool
-
-
-@dataclass(frozen=True)
 class PageData:
+    page: str  # the page's path among the pages, such as notes/x.md
     parts: dict[str, str]  # marker id → HTML
+    directory_urls: bool = True
+    site_url: str = ""  # when known, each link within the site also gets its full address, for print and copy-link
     article: ArticlePlan | None = None
-    links: Links | None = None
     # The part that is the whole of the page's content: the builder's own HTML is left out, and only what it
     # made of the page's Markdown besides (its table of contents) is kept. A note's page is built so.
     whole: str | None = None
+
+    @property
+    def urls(self) -> SiteMap:
+        return SiteMap(self.directory_urls, self.site_url)
 
 
 def fingerprint(text: str) -> str:
@@ -91,15 +90,15 @@ def part_marker(name: str) -> str:
 
 def data_line(data: PageData) -> str:
     """The page's first line of Markdown."""
-    payload = {"parts": data.parts}
+    payload: dict[str, object] = {
+        "page": data.page, "parts": data.parts, "directory_urls": data.directory_urls, "site_url": data.site_url,
+    }
     if data.article is not None:
         payload["article"] = {
             "source": data.article.source,
             "texts": data.article.texts,
             "insertions": [[i.section, i.at, i.index, list(i.order), i.html] for i in data.article.insertions],
         }
-    if data.links is not None:
-        payload["links"] = vars(data.links)
     if data.whole is not None:
         payload["whole"] = data.whole
     return _OPEN + json.dumps(payload, ensure_ascii=False, separators=(",", ":")).translate(_UNSAFE) + _CLOSE
@@ -114,40 +113,63 @@ def take_page_data(lines: list[str]) -> tuple[PageData | None, list[str]]:
             return None, lines
         payload = json.loads(line.rstrip()[len(_OPEN):-len(_CLOSE)])
         article = payload.get("article")
-        links = payload.get("links")
         data = PageData(
+            page=payload["page"],
             parts=payload["parts"],
+            directory_urls=payload["directory_urls"],
+            site_url=payload["site_url"],
             article=None if article is None else ArticlePlan(
                 source=article["source"],
                 texts=article["texts"],
                 insertions=tuple(Insertion(s, at, i, tuple(order), html)
                                  for s, at, i, order, html in article["insertions"]),
             ),
-            links=None if links is None else Links(**links),
             whole=payload.get("whole"),
         )
         return data, lines[:index] + lines[index + 1:]
     return None, lines
 
 
-def complete_page(html: str, data: PageData) -> str:
-    """The page's HTML with its generated parts, its notes and its links' full addresses."""
+def complete_page(html: str, data: PageData, *, to_addresses: bool) -> str:
+    """The page's HTML with its generated parts, its notes and its links' full addresses.
+
+    The engine writes each link as a page's Markdown would, to the target's file (`page.md#anchor`). With
+    `to_addresses`, for a builder that has already turned the page's own Markdown links into addresses
+    and leaves HTML alone (MkDocs), each generated link is turned into the target's address here; a
+    builder that turns every link of a page into an address after rendering it (Zensical) is left to do so.
+    """
+    def generated(fragment: str) -> str:
+        return addresses(fragment, data) if to_addresses else fragment
+
     if data.whole is not None:
         html = part_marker(data.whole)
     for name, part in data.parts.items():
         marker = part_marker(name)
         if marker not in html:
             raise PageMismatch(f"the marker of the generated part '{name}' is missing from the rendered page")
-        html = html.replace(marker, part)
+        html = html.replace(marker, generated(part))
     html = label_permalinks(html)
     if data.article is not None:
-        html = place(html, data.article)
-    if data.links is not None:
-        html = with_full_addresses(html, data.links)
+        html = place(html, data.article, generated)
+    if data.site_url:
+        html = with_full_addresses(html, data, from_file=not to_addresses)
     return html
 
 
-def place(html: str, plan: ArticlePlan) -> str:
+def addresses(fragment: str, data: PageData) -> str:
+    """The generated HTML `fragment` with each link to a file of the site turned into that file's address."""
+    urls = data.urls
+
+    def address(match: re.Match[str]) -> str:
+        link = unescape(match.group(2))
+        if not is_internal(link) or link.startswith("#"):
+            return match.group(0)
+        return match.group(1) + escape(urls.address(link, data.page)) + match.group(3)
+
+    return _LINK_ATTRIBUTE.sub(address, fragment)
+
+
+def place(html: str, plan: ArticlePlan, generated: Callable[[str], str] = lambda fragment: fragment) -> str:
     """The article's HTML with every highlight and note of `plan` put in place."""
     sections = {section.id: section for section in read_sections(html)}
     for section_id, expected in plan.texts.items():
@@ -157,30 +179,26 @@ def place(html: str, plan: ArticlePlan) -> str:
                 f"{plan.source}: section '{section_id}' reads differently in this build than when its notes were "
                 "placed; build the tree again with the Markdown settings of this builder's configuration"
             )
-    return splice(html, [(i.offset(sections[i.section]), i.order, i.html) for i in plan.insertions])
+    return splice(html, [(i.offset(sections[i.section]), i.order, generated(i.html)) for i in plan.insertions])
 
 
-def with_full_addresses(html: str, links: Links) -> str:
-    """`data-url` with the full published address on every link of the page that leads within the site."""
+def with_full_addresses(html: str, data: PageData, *, from_file: bool) -> str:
+    """`data-url` with the full published address on every link of the page that leads within the site.
+
+    With `from_file`, links are still written from the page's Markdown file, as the builder turns them into
+    addresses only after the extension (Zensical); else they are addresses relative to the page as built.
+    """
 
     def add(match: re.Match[str]) -> str:
         attributes, href = match.group(1), unescape(match.group(2))
         if not is_internal(href) or "data-url=" in attributes:
             return match.group(0)
-        return f'{match.group(0)} data-url="{escape(full_address(links, href))}"'
+        if from_file and not href.startswith("#"):
+            target = urlsplit(href)
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(data.page), target.path))
+            address = public_url(data.site_url, page_path(path) if path.endswith(".md") else path, target.fragment)
+        else:
+            address = public_url(data.site_url, *resolve(data.urls.url(data.page), href))
+        return f'{match.group(0)} data-url="{escape(address)}"'
 
     return _LINK.sub(add, html)
-
-
-def full_address(links: Links, href: str) -> str:
-    """The published address an internal link of the page leads to.
-
-    MkDocs has written links between pages as addresses by the time the extension runs; Zensical writes them
-    later, so a link may still name a Markdown file, read from the page's own file.
-    """
-    target = urlsplit(href)
-    if target.path.endswith(".md"):
-        source = posixpath.normpath(posixpath.join(posixpath.dirname(links.page), target.path))
-        return public_url(links.site_url, page_path(source), target.fragment)
-    path, anchor = resolve(links.url, href)
-    return public_url(links.site_url, path, anchor)

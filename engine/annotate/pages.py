@@ -8,7 +8,8 @@ from .article import Placement
 from .catalog import Crate, release_channels
 from .changelog import Entry
 from .notes import Note
-from .templating import render
+from .page_data import part_marker
+from .templating import html, render
 
 
 def claims_ledger(
@@ -48,8 +49,9 @@ def crate_guide(
     categories: dict[str, dict[str, str]],
     statuses: dict[str, dict[str, str]],
     note_href: Callable[[Note], str],
-) -> str:
-    """Markdown for the crate guide: a heading per category, then an entry per crate, each with its own id.
+) -> tuple[str, dict[str, str]]:
+    """The crate guide: Markdown with a heading per category, so that they are the page's table of contents, and
+    the HTML of each crate's entry, which goes where its marker is.
 
     Each entry links back to the notes that cite it, in order of their titles.
     """
@@ -61,7 +63,15 @@ def crate_guide(
         category: sorted((crate for crate in catalog.values() if crate.category == category), key=lambda c: c.name)
         for category in categories
     }
-    return render(
-        "crate-guide.md", catalog=catalog, categories=categories, members=members, statuses=statuses,
-        release_channels=release_channels(), citing=citing, note_href=note_href,
+    entries = {
+        f"crate-{crate.name}": render(
+            "crate-entry.html", crate=crate, status=statuses[crate.status]["title"],
+            channel=release_channels()[crate.releases]["title"], notes=citing[crate.name], note_href=note_href,
+        )
+        for crate in catalog.values()
+    }
+    guide = render(
+        "crate-guide.md", catalog=catalog, categories=categories, members=members,
+        entry_marker=lambda crate: html(part_marker(f"crate-{crate.name}")),
     )
+    return guide, entries

@@ -14,7 +14,6 @@ from .accounting import NoClaim, load_no_claims
 from .catalog import Crate, load_catalog
 from .changelog import log_problems
 from .contributor import ContributorMarkdown
-from .links import registry_problems
 from .notelinks import link_problems
 from .notes import Note, load_notes
 from .problems import Problems
@@ -44,6 +43,7 @@ class Content:
     no_claims: list[NoClaim]
     problems: Problems
     unread_sections: set[str]  # sections named by notes that could not be loaded
+    all_loaded: bool  # every note and the catalog loaded: a note that failed to load would look deleted
     tree_closed: bool  # False: a file in the tree must not be read or published; stop before anything reads it
 
     def note(self, note_id: str) -> Note | None:
@@ -74,12 +74,6 @@ def load_content(settings: Settings, text: ContributorMarkdown, today: datetime.
     problems.extend(note_problems)
     no_claims, no_claims_problems = load_no_claims(settings.no_claims, settings.shown(settings.no_claims))
     problems.extend(no_claims_problems)
-    registry = settings.public_links
-    if not note_problems and not catalog_problems and registry is not None and registry.is_file():
-        # Only when every note loaded: a note that failed to load would look deleted.
-        names = {note.id for note in notes} | {alias for note in notes for alias in note.aliases}
-        claims = {note.id: {quote.slug for quote in note.quotes if quote.slug} for note in notes}
-        problems.extend(registry_problems(registry, settings.shown(registry), names, claims, set(catalog)))
     owners = {note.id: note for note in notes}
     for note in notes:
         for alias in note.aliases:
@@ -95,7 +89,8 @@ def load_content(settings: Settings, text: ContributorMarkdown, today: datetime.
         problems.extend(log_problems(note))
         file_lines = _lines(settings.root / note.path)
         problems.extend(link_problems(note, f"{settings.notes}/{note.id}.md", text, pages, file_lines))
-    return Content(notes, catalog, no_claims, problems, unread_sections, tree_closed=closed)
+    return Content(notes, catalog, no_claims, problems, unread_sections,
+                   all_loaded=not note_problems and not catalog_problems, tree_closed=closed)
 
 
 def _lines(path: Any) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .article import Placement
 from .notes import DATED, Note
-from .templating import render
+from .templating import html, render
 
 EVIDENCE_PROMPT = "How well does the evidence support this claim?"
 OPINION_PROMPT = "Is this claim a statement of fact that evidence can check, or an opinion?"
@@ -40,6 +40,7 @@ class Question:
     note_title: str
     note_url: str
     quote_url: str  # the claim's words on the article
+    summary_html: str = ""  # the summary as checked HTML, its links in full, for the formats that show HTML
 
     @property
     def words(self) -> str:
@@ -62,6 +63,7 @@ def questions(
     summary_text: Callable[[Note], str],
     note_url: Callable[[Note], str],
     quote_url: Callable[[Placement], str],
+    summary_html: Callable[[Note], str] | None = None,
 ) -> list[Question]:
     """One question per claim, in the order of their numbers."""
     scale = tuple(verdict_titles.values())
@@ -82,6 +84,7 @@ def questions(
             note_title=note.title,
             note_url=note_url(note),
             quote_url=quote_url(claim),
+            summary_html=summary_html(note) if summary_html else "",
         ))
     return made
 
@@ -97,7 +100,8 @@ def question_html(question: Question) -> str:
 
 def feedback_html(question: Question) -> str:
     """The feedback as HTML: the verdict, the note's summary, a link to the note and one to the words."""
-    return render("quiz-feedback.html", question=question)
+    summary = html(question.summary_html) if question.summary_html else question.summary
+    return render("quiz-feedback.html", question=question, summary=summary)
 
 
 def feedback_text(question: Question) -> str:

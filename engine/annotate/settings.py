@@ -37,7 +37,6 @@ class Course:
     """The site's words for its course material."""
 
     quiz_title: str
-    worksheet_storage: str  # the browser storage key of the worksheet's marks
     link_kinds: tuple[LinkKind, ...] = ()
 
 
@@ -59,7 +58,7 @@ class Settings:
     templates: Path | None  # the theme's templates as written, if the site has its own
     templates_tree: Path | None  # where the builder reads them from (its custom_dir), generated from `templates`
     licence: str  # the notes' licence, as citations name it
-    offline_copy: str  # the offline zip's name, without .zip, and the start of its folder's name
+    name: str  # the site's short name, for the offline copy, the worksheet's storage and the freshness watch
     course: Course
     markdown_extensions: list[Any] = field(default_factory=list)
     markdown_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -71,6 +70,15 @@ class Settings:
     @property
     def root(self) -> Path:
         return self.config_file.parent
+
+    @property
+    def worksheet_storage(self) -> str:
+        """Where the worksheet keeps a student's marks in the browser."""
+        return f"{self.name}:worksheet"
+
+    @property
+    def offline_zip(self) -> str:
+        return f"{self.name}-offline.zip"
 
     @property
     def notes_dir(self) -> Path:
@@ -216,10 +224,9 @@ def open_settings(path: Path) -> Settings | Problems:
         templates=templates,
         templates_tree=templates_tree,
         licence=values["licence"],
-        offline_copy=values["offline_copy"],
+        name=values["name"],
         course=Course(
             quiz_title=course.get("quiz_title", f"{builder.get('site_name', '')}: the article's claims"),
-            worksheet_storage=course.get("worksheet_storage", f"{values['offline_copy']}:worksheet"),
             link_kinds=tuple(LinkKind(**kind) for kind in course.get("link_kinds", [])),
         ),
         markdown_extensions=extensions,

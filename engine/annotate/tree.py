@@ -31,8 +31,6 @@ SVG_ELEMENTS = frozenset({
 _SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
 _ONLY_LINKS = "inside a refused or hidden folder"  # looked through for links only
 _NO_FOLDERS = "this folder holds files only: move them out of the subfolder"
-_NOTES_HINT = "notes are not kept in folders: move each to docs/notes/<id>.md"
-_DOCS_HINT = "docs/ holds the pages listed in nav, notes in docs/notes/ and files for the pages in docs/assets/"
 
 
 @dataclass
@@ -71,6 +69,14 @@ class _Walker:
         self.notes_folder = notes_folder
         self.nav_pages = nav_pages
         self.tree = Tree()
+        docs = self.shown(docs_dir)
+        self.note_path = f"{docs}/{notes_folder}/<id>.md"
+        self.assets = f"{docs}/{ASSETS_FOLDER}/"
+        self.hints = {
+            "notes": f"notes are not kept in folders: move each to {self.note_path}",
+            "docs": f"{docs}/ holds the pages listed in nav, notes in {docs}/{notes_folder}/ and files for the pages "
+                    f"in {self.assets}",
+        }
 
     def shown(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -106,7 +112,7 @@ class _Walker:
         elif path.name.startswith(".") or place == _ONLY_LINKS:
             self.walk(path, _ONLY_LINKS)  # never published, but MkDocs would follow a link inside
         else:
-            hint = {"notes": _NOTES_HINT, "docs": _DOCS_HINT}.get(place, _NO_FOLDERS)
+            hint = self.hints.get(place, _NO_FOLDERS)
             self.refuse(path, f"is a folder that the site does not use; {hint}")
             self.walk(path, _ONLY_LINKS)
 
@@ -118,7 +124,7 @@ class _Walker:
             else:
                 stem = name.split(".", 1)[0].lower() or "the-note-id"
                 self.refuse(path, (
-                    f"is not a note: a note is docs/notes/<id>.md, with the extension '.md' in lower case; "
+                    f"is not a note: a note is {self.note_path}, with the extension '.md' in lower case; "
                     f"rename it to '{stem}.md' if it is one, else remove it"
                 ))
         elif place == "docs":
@@ -126,12 +132,12 @@ class _Walker:
             if relative not in self.nav_pages:
                 self.refuse(path, (
                     "is not a page of the site: pages are the Markdown files listed under 'nav' in mkdocs.yml; "
-                    "a note belongs in docs/notes/<id>.md, a picture or stylesheet in docs/assets/"
+                    f"a note belongs in {self.note_path}, a picture or stylesheet in {self.assets}"
                 ))
         elif place == ASSETS_FOLDER:
             if path.suffix.lower() not in ASSET_TYPES:
                 self.refuse(path, (
-                    f"is not a type of asset the site serves; docs/assets/ holds only "
+                    f"is not a type of asset the site serves; {self.assets} holds only "
                     f"{', '.join(sorted(ASSET_TYPES))} files"
                 ))
             elif path.suffix.lower() == ".svg" and (reason := _svg_problem(path)):

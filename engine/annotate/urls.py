@@ -34,6 +34,24 @@ class SiteMap:
         """A relative link from the page built from `page` to `target` (both source paths), with `#anchor`."""
         return relative(self.url(target), self.url(page)) + (f"#{anchor}" if anchor else "")
 
+    def link(self, target: str, page: str, anchor: str = "") -> str:
+        """A link from the page `page` to `target` as a page's Markdown writes one: the target's file, relative
+        to the page's own (`../notes/x.md#changes`, `corrections/feed.xml`).
+
+        Every link the engine puts into a page is written so; the Markdown extension then has it lead to the
+        target's address on the page as built (see `page_data.to_addresses`).
+        """
+        folder = posixpath.dirname(page)
+        return posixpath.relpath(target, folder or ".") + (f"#{anchor}" if anchor else "")
+
+    def address(self, link: str, page: str) -> str:
+        """The address a link written as `link` leads to from the page `page`, relative to the page as built."""
+        path, _, anchor = link.partition("#")
+        if not path:
+            return link
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        return self.href(target, page, anchor)
+
     def public(self, target: str, anchor: str = "") -> str:
         """The published address of `target`: full when the site's address is known, else from the root."""
         return public_url(self.site_url, page_path(target) if target.endswith(".md") else target, anchor)

@@ -16,12 +16,13 @@ import requests
 from .freshness import RequestFailed
 
 TIMEOUT_SECONDS = 20
-USER_AGENT = "rust-ml-annotated-freshness-watch"
 
 
-def user_agent(contact: str | None) -> str:
-    """Names this program, and the repository to contact when one is known (crates.io asks for both)."""
-    return f"{USER_AGENT} ({contact})" if contact else USER_AGENT
+def user_agent(site: str, contact: str | None) -> str:
+    """Names this program after the site called `site`, and the repository to contact when one is known
+    (crates.io asks for both)."""
+    agent = f"{site}-freshness-watch"
+    return f"{agent} ({contact})" if contact else agent
 
 
 class JsonApi:

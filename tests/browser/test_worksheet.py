@@ -17,7 +17,7 @@ from pypdf import PdfReader
 SCREENS = {"desktop": (1440, 900), "phone": (390, 844)}
 SENTENCE = ".worksheet__sentence"
 
-STORAGE_KEY = settings_of(ROOT).course.worksheet_storage
+STORAGE_KEY = settings_of(ROOT).worksheet_storage
 
 
 @pytest.fixture(scope="module")
