@@ -6,9 +6,9 @@ from __future__ import annotations
 import ast
 import re
 import sys
-import tomllib
 from pathlib import Path
 
+import tomllib
 from conftest import ROOT
 from helpers import settings_of
 
