@@ -6,16 +6,19 @@ folder all workers share, and the others wait for it, so that each site is built
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from annotate.__main__ import main as annotate_command
 from sitecopy import copy_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,14 +39,38 @@ def _run(command: list[str], env: dict[str, str], cwd: Path) -> subprocess.Compl
     return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env}, cwd=cwd)
 
 
+@contextlib.contextmanager
+def environment(env: dict[str, str]) -> Iterator[None]:
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def engine(command: str, project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`python -m annotate <command>` on the project at `project`, run in this process, which has the engine
+    loaded already: the same code and output as the command, without starting Python again."""
+    out, err = io.StringIO(), io.StringIO()
+    with environment(env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = annotate_command([command, str(project / ENGINE_SETTINGS)])
+    return subprocess.CompletedProcess([command], code, out.getvalue(), err.getvalue())
+
+
 def write_tree(project: Path, *extra_env: tuple[str, str]) -> subprocess.CompletedProcess[str]:
     """`python -m annotate tree`, as `make build` and `make zensical` run it first."""
-    return _run([sys.executable, "-m", "annotate", "tree", str(project / ENGINE_SETTINGS)],
-                {**ENV, **dict(extra_env)}, project.parent)
+    return engine("tree", project, {**ENV, **dict(extra_env)})
 
 
 def check(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """`make check` on the project at `project`."""
+    return engine("check", project, env)
+
+
+def check_command(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`make check` as a command of its own, in a new process."""
     return _run([sys.executable, "-m", "annotate", "check", str(project / ENGINE_SETTINGS)], env, project.parent)
 
 

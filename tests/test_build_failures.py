@@ -7,7 +7,7 @@ from textwrap import dedent
 
 import pytest
 from annotate.sourcing import load_deny_list
-from conftest import build_site, build_with_zensical, check, copy_project
+from conftest import build_site, build_with_zensical, check, check_command, copy_project
 
 NOTE = dedent("""\
     ---
@@ -114,7 +114,7 @@ def run_check(project, **env):
 def test_check_and_both_builds_report_a_broken_note_in_the_same_words(broken_project, tmp_path):
     """`make check`, `make build` and `make zensical` run one pipeline, so each reports the same problems."""
     project, expected = broken_project
-    checked = run_check(project)
+    checked = check_command(project)
     built = build_site(project, tmp_path / "site")
     zensical = build_with_zensical(project)
     assert checked.returncode == built.returncode == zensical.returncode == 1

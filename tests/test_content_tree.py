@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from annotate.tree import walk_tree
-from conftest import build_site, copy_project
+from conftest import build_site, check, copy_project
 from helpers import load_project, settings_of
 
 NOTE_TEXT = "<script>alert(document.domain)</script>\n"
@@ -85,10 +83,7 @@ def test_every_file_the_site_does_not_expect_is_refused_with_what_it_should_be(p
 
 
 def test_check_refuses_them(project):
-    completed = subprocess.run(
-        [sys.executable, "-m", "annotate", "check", str(project / "annotate.yml")],
-        capture_output=True, text=True, timeout=60,
-    )
+    completed = check(project)
     assert completed.returncode == 1
     assert completed.stderr.splitlines()[:-1] == EXPECTED
     assert "Traceback" not in completed.stderr

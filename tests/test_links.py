@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 from annotate.links import missing_links, read_registry
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site, check, copy_project
 
 REGISTRY = read_registry(ROOT / "data" / "public-links.txt")
 REGISTRY_LINES = (ROOT / "data" / "public-links.txt").read_text(encoding="utf-8").splitlines()
@@ -72,9 +70,7 @@ def test_renaming_a_note_without_an_alias_fails_the_build_and_the_check(renamed,
         assert message in result.output
     assert not (result.site / "index.html").exists()
     config = result.site.parent / "False" / "project" / "annotate.yml"
-    checked = subprocess.run(
-        [sys.executable, "-m", "annotate", "check", str(config)], capture_output=True, text=True
-    )
+    checked = check(config.parent)
     assert checked.returncode == 1
     assert "'facebooks-pytorch' to its aliases" in checked.stderr
 

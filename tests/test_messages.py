@@ -15,7 +15,7 @@ import pytest
 from annotate.anchoring import Anchor, AnchorFailure, anchor_quote, distinguishing_context
 from annotate.notes import load_note, split_front_matter
 from annotate.problems import Problem
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site, check, copy_project
 from helpers import notes_markdown
 
 VALID = """\
@@ -93,8 +93,7 @@ def test_check_and_build_read_a_trailing_space_fence_alike(tmp_path):
     note.write_text(text[:closing] + "... \n" + text[closing + 4:], encoding="utf-8")
     line = text[:closing].count("\n") + 1
     expected = f"docs/notes/fast-and-safe.md:{line}:1: the line '...' that closes the front matter has spaces after it"
-    checked = subprocess.run([sys.executable, "-m", "annotate", "check", str(project / "annotate.yml")],
-                             capture_output=True, text=True)
+    checked = check(project)
     built = build_site(project, tmp_path / "site")
     assert checked.returncode == built.returncode == 1
     assert expected in checked.stderr and expected in built.output

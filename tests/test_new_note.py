@@ -7,7 +7,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import copy_project
+from conftest import check, copy_project
 
 
 @pytest.fixture
@@ -74,9 +74,6 @@ def test_words_not_found_or_in_several_sections_are_explained(project, args, mes
 
 def test_a_fresh_scaffold_fails_the_check_on_the_lines_left_to_fill(project):
     new_note(project, "image recognition")
-    completed = subprocess.run(
-        [sys.executable, "-m", "annotate", "check", str(project / "annotate.yml")],
-        capture_output=True, text=True,
-    )
+    completed = check(project)
     assert completed.returncode == 1
     assert "docs/notes/image-recognition.md:5:10: verdict 'TODO one of accurate" in completed.stderr

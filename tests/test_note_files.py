@@ -207,5 +207,5 @@ def test_numeric_file_name_is_rejected_as_id(tmp_path):
     _, messages = write_and_load(tmp_path, VALID, name="12.md")
     assert messages == [
         "docs/notes/12.md:1:1: file name '12.md' is not a readable id: use lower-case words joined by hyphens, "
-        "such as 'low-latency-garbage-collector.md', never a number"
+        "such as 'rust-is-memory-safe.md', never a number"
     ]

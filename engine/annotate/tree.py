@@ -69,7 +69,7 @@ class _Walker:
         self.notes_folder = notes_folder
         self.nav_pages = nav_pages
         self.tree = Tree()
-        docs = self.shown(docs_dir)
+        docs = self.shown(docs_dir) if root in docs_dir.parents else docs_dir.as_posix()
         self.note_path = f"{docs}/{notes_folder}/<id>.md"
         self.assets = f"{docs}/{ASSETS_FOLDER}/"
         self.hints = {
