@@ -53,7 +53,7 @@ build: $(INSTALLED)  ## Build the site into site/ with MkDocs, failing on any wa
 
 zensical: $(ZENSICAL_INSTALLED)  ## Build the same site into site-zensical/ with Zensical
 	$(BIN)/python -m annotate tree $(ENGINE)
-	SITE_DIR=site-zensical $(BIN)/zensical build --clean
+	SITE_DIR=site-zensical $(BIN)/zensical build --clean --strict
 
 check: $(INSTALLED)  ## Validate notes and data in about a second, no browser
 	$(BIN)/python -m annotate check $(ENGINE)

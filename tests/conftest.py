@@ -26,6 +26,10 @@ ENGINE_SETTINGS = "annotate.yml"
 TEST_REPO_URL = "https://github.com/example-owner/rust-ml-annotated"
 ENV = {"NO_MKDOCS_2_WARNING": "1", "REPO_URL": TEST_REPO_URL, "EDIT_URI": "edit/main/docs/"}
 ZENSICAL = Path(sys.executable).with_name("zensical")
+# The published site: its address and an edition, as the deploy workflow builds it.
+PUBLISHED_URL = "https://example.org/annotated/"
+EDITION_VERSION, EDITION_DAY, EDITION_EPOCH = "2026.11.29", "2026-11-29", "1795910400"
+PUBLISHED = (("SITE_URL", PUBLISHED_URL), ("SITE_VERSION", EDITION_VERSION), ("SOURCE_DATE_EPOCH", EDITION_EPOCH))
 
 
 @dataclass
@@ -155,3 +159,21 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory, project_copy: Path, 
         shutil.copytree(_built(build_with_zensical(project_copy)), folder / "site")
 
     return shared(tmp_path_factory, "zensical-site", make) / "site"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory, project_copy: Path) -> Path:
+    """The site as the deploy workflow builds it: with its published address and an edition, once per run."""
+    def make(folder: Path) -> None:
+        _built(build_site(project_copy, folder / "site", *PUBLISHED))
+
+    return shared(tmp_path_factory, "published-site", make) / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory, project_copy: Path, published_site: Path) -> Path:
+    """The offline copy of the published site (`make offline`), pages as files to open from disk, once per run."""
+    def make(folder: Path) -> None:
+        _built(build_site(project_copy, folder / "site", *PUBLISHED, ("OFFLINE", "true")))
+
+    return shared(tmp_path_factory, "offline-site", make) / "site"

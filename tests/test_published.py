@@ -11,29 +11,23 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import ROOT, TEST_REPO_URL, build_site
+from conftest import EDITION_DAY, EDITION_VERSION, PUBLISHED_URL, TEST_REPO_URL
 from giftparse import parse_gift
 from pagetext import html_text
 
-SITE = "https://example.org/annotated/"
-VERSION, DAY, EPOCH = "2026.11.29", "2026-11-29", "1795910400"
-EDITION = (("SITE_URL", SITE), ("SITE_VERSION", VERSION), ("SOURCE_DATE_EPOCH", EPOCH))
+SITE, VERSION, DAY = PUBLISHED_URL, EDITION_VERSION, EDITION_DAY
 NOTE = "low-latency-garbage-collector"
 CONTENT = re.compile(r'<article class="md-content__inner.*?</article>', re.DOTALL)
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    result = build_site(ROOT, tmp_path_factory.mktemp("published") / "site", *EDITION)
-    assert result.returncode == 0, result.output
-    return result.site
+def published(published_site) -> Path:
+    return published_site
 
 
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory) -> Path:
-    result = build_site(ROOT, tmp_path_factory.mktemp("offline") / "site", *EDITION, ("OFFLINE", "true"))
-    assert result.returncode == 0, result.output
-    return result.site
+def offline(offline_site) -> Path:
+    return offline_site
 
 
 def page(site: Path, path: str) -> str:

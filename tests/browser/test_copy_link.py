@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import PUBLISHED_URL
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
@@ -119,15 +119,13 @@ def test_a_ledger_row_copies_the_link_to_its_claims_words(page, site_url):
     assert browser_page.url == site_url + "claims/", "the ledger's address bar changed to another page's link"
 
 
-SITE = "https://example.org/annotated/"
+SITE = PUBLISHED_URL
 
 
-def test_a_copy_built_with_the_sites_address_copies_the_published_address_even_from_disk(page, tmp_path):
-    result = build_site(ROOT, tmp_path / "site", ("SITE_URL", SITE), ("OFFLINE", "true"))
-    assert result.returncode == 0, result.output
+def test_a_copy_built_with_the_sites_address_copies_the_published_address_even_from_disk(page, offline_site):
     opened = page(width=390, height=844, served=False)
     opened.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    opened.page.goto((result.site / "index.html").as_uri())
+    opened.page.goto((offline_site / "index.html").as_uri())
     link = opened.page.locator("#note-low-latency-garbage-collector .ann-permalink")
     opened.page.locator("#note-low-latency-garbage-collector summary").click()  # the note opens to its links
 
@@ -135,4 +133,4 @@ def test_a_copy_built_with_the_sites_address_copies_the_published_address_even_f
 
     expect(link.locator(".copy-confirmation")).to_have_text("Link copied")
     assert opened.page.evaluate("() => navigator.clipboard.readText()") == f"{SITE}#quote-low-latency-garbage-collector"
-    assert opened.page.url == (result.site / "index.html").as_uri() + "#quote-low-latency-garbage-collector"
+    assert opened.page.url == (offline_site / "index.html").as_uri() + "#quote-low-latency-garbage-collector"

@@ -9,17 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import EDITION_DAY, EDITION_VERSION
 from playwright.sync_api import expect
 
 NOTE = "#note-low-latency-garbage-collector"
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    result = build_site(ROOT, tmp_path_factory.mktemp("offline") / "offline", ("OFFLINE", "true"))
-    assert result.returncode == 0, result.output
-    return result.site
 
 
 def open_offline(page, offline_site: Path, width: int = 1440, height: int = 900):
@@ -83,7 +76,8 @@ def test_offline_copy_worksheet_keeps_marks_and_checks_them_from_disk(page, offl
 
 def test_offline_copy_shows_its_edition_and_carries_the_course_files(page, offline_site):
     browser_page = open_offline(page, offline_site).page
-    expect(browser_page.locator(".md-copyright__edition")).to_contain_text("Version unreleased, built ")
+    edition = browser_page.locator(".md-copyright__edition")
+    expect(edition).to_contain_text(f"Version {EDITION_VERSION}, built {EDITION_DAY}")
     for name in ("course/quiz.gift", "course/quiz-qti.zip", "course/quiz.csv", "answer-key.html",
                  "LICENSE.txt", "LICENSE-notes.txt"):
         assert (offline_site / name).is_file(), name

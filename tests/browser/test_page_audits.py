@@ -8,16 +8,15 @@ when the site is built with SITE_URL, a canonical URL.
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import PUBLISHED_URL
 
 SITE_NAME = "Rust & ML, Annotated"
 NOTE_PAGE = "notes/low-latency-garbage-collector/"
 PAGES = ["", NOTE_PAGE, "claims/", "crates/", "about/", "corrections/", "exercise/", "instructors/"]
 
-CANONICAL_BASE = "https://example.org/course/"
+CANONICAL_BASE = PUBLISHED_URL
 
 # What the head says about the page, in one round trip.
 HEAD = """() => ({
@@ -69,17 +68,10 @@ class CanonicalLinks(HTMLParser):
             self.hrefs.append(attributes.get("href") or "")
 
 
-@pytest.fixture(scope="module")
-def canonical_site(tmp_path_factory) -> Path:
-    result = build_site(ROOT, tmp_path_factory.mktemp("canonical") / "canonical", ("SITE_URL", CANONICAL_BASE))
-    assert result.returncode == 0, result.output
-    return result.site
-
-
 @pytest.mark.parametrize("path", PAGES, ids=[path.strip("/") or "article" for path in PAGES])
-def test_page_built_with_site_url_has_its_absolute_canonical_url(canonical_site, path):
+def test_page_built_with_site_url_has_its_absolute_canonical_url(published_site, path):
     parser = CanonicalLinks()
-    parser.feed((canonical_site / path / "index.html").read_text(encoding="utf-8"))
+    parser.feed((published_site / path / "index.html").read_text(encoding="utf-8"))
 
     assert parser.hrefs == [CANONICAL_BASE + path]
 

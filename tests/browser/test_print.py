@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 from annotate.edition import edition_from
-from conftest import ROOT, build_site
+from conftest import PUBLISHED_URL
 from pypdf import PdfReader
 
 # Every note's number, verdict word, summary and "Full note" address, as the page has them.
@@ -97,14 +97,12 @@ def test_printed_article_leaves_out_header_search_and_site_navigation(printed):
     assert not printed_chrome, f"screen-only chrome in the printed article: {printed_chrome}"
 
 
-def test_a_page_of_the_published_site_prints_full_addresses_for_its_internal_links(browser, tmp_path):
-    site = "https://example.org/annotated/"
-    result = build_site(ROOT, tmp_path / "site", ("SITE_URL", site))
-    assert result.returncode == 0, result.output
+def test_a_page_of_the_published_site_prints_full_addresses_for_its_internal_links(browser, published_site, tmp_path):
+    site = PUBLISHED_URL
     context = browser.new_context()
     try:
         browser_page = context.new_page()
-        browser_page.goto((result.site / "claims" / "index.html").as_uri(), wait_until="load")
+        browser_page.goto((published_site / "claims" / "index.html").as_uri(), wait_until="load")
         relative = browser_page.locator(".md-content a[href^='../']").count()
         path = tmp_path / "claims.pdf"
         browser_page.pdf(path=path, format="A4")
