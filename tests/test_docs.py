@@ -82,8 +82,9 @@ def test_contributing_lists_exactly_what_the_allowlist_allows():
     assert contributing_allowlist() == {
         policy.name: {element: set(names) for element, names in policy.elements.items()} for policy in (INLINE, FLOW)
     }
-    assert INLINE.links == {"https"} and FLOW.links == {"https", "fragment"}
-    assert "in the summary, `https://` addresses only; in the body, `https://` addresses\n  or `#…`" in CONTRIBUTING
+    assert INLINE.links == {"https"} and FLOW.links == {"https", "fragment"} and INLINE.pages and FLOW.pages
+    assert ("in the summary, `https://` addresses and pages of the site; in the body, `https://`\n"
+            "  addresses, pages of the site, or `#…`") in CONTRIBUTING
 
 
 def test_contributing_states_the_limits_that_are_enforced():

@@ -55,8 +55,10 @@ IMAGES = re.compile(r"\.(svg|png|jpe?g|gif|webp|avif)(\?.*)?$")
 HAS_PAINTED = "() => performance.getEntriesByType('paint').length > 0"  # works with JavaScript off too
 FIRST_PAINT_POLLS = 100  # of 20ms: give up holding images back after 2s
 
-# CLS "0": below this, a shift is sub-pixel rounding no reader can see.
+# CLS "0": below this, a shift is sub-pixel rounding no reader can see (a run once measured 0.0000116).
 NO_SHIFT = 0.001
+# A box "moved" when one of its edges moved by more than this; less is sub-pixel rounding.
+MOVED_PX = 0.5
 
 # The site's own scripts, which a slow network can deliver after the first paint.
 SITE_SCRIPTS = re.compile(r"/assets/(notes|copy-link)\.js$")
@@ -215,9 +217,9 @@ def test_hovering_focusing_opening_and_following_notes_moves_nothing(page, width
     browser_page.wait_for_timeout(SETTLE_MS)
 
     after_input = recorder.shifts()[len(at_load):]
-    assert after_input == [], f"pointing at or opening notes shifted the page:\n{report(after_input)}"
+    assert cumulative(after_input) < NO_SHIFT, f"pointing at or opening notes shifted the page:\n{report(after_input)}"
     after = browser_page.evaluate(ARTICLE_AND_NOTE_BOXES)
     scrolled = browser_page.evaluate("() => scrollY")
     moved = [f"box {index}: {old} -> {new}" for index, (old, new) in enumerate(zip(before, after, strict=True))
-             if old != new]
+             if any(abs(a - b) > MOVED_PX for a, b in zip(old, new, strict=True))]
     assert not moved, f"notes moved the article or other notes (scrolled to {scrolled}):\n" + "\n".join(moved)
