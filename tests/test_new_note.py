@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
-import sys
 
+import new_note as scaffold  # scripts/new_note.py
 import pytest
 import yaml
 from conftest import check, copy_project
@@ -16,10 +18,11 @@ def project(tmp_path):
 
 
 def new_note(project, *args):
-    return subprocess.run(
-        [sys.executable, str(project / "scripts" / "new_note.py"), *args, "--config", str(project / "annotate.yml")],
-        capture_output=True, text=True,
-    )
+    """`make note` on the project at `project`, run in this process: its exit status and what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = scaffold.main([*args, "--config", str(project / "annotate.yml")])
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def front_matter(path):
