@@ -158,8 +158,39 @@ def measure_article(browser_page) -> Article:
     return article
 
 
-def assert_every_note_at_rest_shows_number_verdict_and_title_only(browser_page, max_lines: float) -> None:
-    states = browser_page.evaluate(REST_STATE)
+@dataclass(frozen=True)
+class AtRest:
+    """The article in one layout as loaded, before anything is pointed at or opened."""
+
+    article: Article
+    states: list[dict]
+
+
+@pytest.fixture(scope="module")
+def at_rest(browser, site_url):
+    """The article loaded once per layout and measured at rest, for every check that only reads it."""
+    measured: dict[Layout, AtRest] = {}
+
+    def measure(layout: Layout) -> AtRest:
+        if layout not in measured:
+            context = browser.new_context(viewport={"width": layout.width, "height": layout.height},
+                                          color_scheme=layout.scheme, java_script_enabled=layout.javascript,
+                                          base_url=site_url)
+            try:
+                browser_page = context.new_page()
+                browser_page.goto("/")
+                if layout.javascript:
+                    expect(browser_page.locator("body")).to_have_attribute(
+                        "data-md-color-scheme", MATERIAL_SCHEME[layout.scheme])
+                measured[layout] = AtRest(measure_article(browser_page), browser_page.evaluate(REST_STATE))
+            finally:
+                context.close()
+        return measured[layout]
+
+    return measure
+
+
+def assert_every_note_at_rest_shows_number_verdict_and_title_only(states: list[dict], max_lines: float) -> None:
     assert states, "no .ann-note in the article"
     wrong = []
     for state in states:
@@ -217,8 +248,8 @@ def assert_no_sideways_scroll(article: Article) -> None:
 # Wide screens: notes in the right-hand margin column.
 
 @pytest.mark.parametrize("layout", WIDE)
-def test_wide_screen_notes_rest_at_two_lines_with_number_verdict_and_title(page, layout):
-    assert_every_note_at_rest_shows_number_verdict_and_title_only(open_article(page, layout), MAX_REST_LINES)
+def test_wide_screen_notes_rest_at_two_lines_with_number_verdict_and_title(at_rest, layout):
+    assert_every_note_at_rest_shows_number_verdict_and_title_only(at_rest(layout).states, MAX_REST_LINES)
 
 
 @pytest.mark.parametrize("layout", WIDE)
@@ -235,22 +266,22 @@ def test_wide_screen_a_clicked_note_shows_its_summary_over_the_notes_below_movin
 
 
 @pytest.mark.parametrize("layout", WIDE)
-def test_wide_screen_notes_sit_right_of_their_paragraph(page, layout):
-    for row in measure_article(open_article(page, layout)).rows:
+def test_wide_screen_notes_sit_right_of_their_paragraph(at_rest, layout):
+    for row in at_rest(layout).article.rows:
         for note in row.notes:
             assert note.left > row.paragraph.right, (
                 f"{note.id} starts at x={note.left}, inside its paragraph (ends at x={row.paragraph.right})")
 
 
 @pytest.mark.parametrize("layout", WIDE)
-def test_wide_screen_notes_start_near_the_line_of_their_words(page, layout):
+def test_wide_screen_notes_start_near_the_line_of_their_words(at_rest, layout):
     """Every note's top within MAX_OFFSET px of the top of its words' first line; the median within 60."""
-    assert_notes_near_their_words(measure_article(open_article(page, layout)))
+    assert_notes_near_their_words(at_rest(layout).article)
 
 
 @pytest.mark.parametrize("layout", WIDE)
-def test_wide_screen_notes_overlap_neither_each_other_nor_the_text(page, layout):
-    assert_no_overlaps(measure_article(open_article(page, layout)))
+def test_wide_screen_notes_overlap_neither_each_other_nor_the_text(at_rest, layout):
+    assert_no_overlaps(at_rest(layout).article)
 
 
 # A paragraph with a claim in every sentence (tests/browser/conftest.py: dense_project): the density of
@@ -266,16 +297,16 @@ def test_dense_paragraph_notes_stay_near_their_words_without_overlapping(page, d
 
 
 @pytest.mark.parametrize("layout", WIDE)
-def test_wide_screen_page_does_not_scroll_sideways(page, layout):
-    assert_no_sideways_scroll(measure_article(open_article(page, layout)))
+def test_wide_screen_page_does_not_scroll_sideways(at_rest, layout):
+    assert_no_sideways_scroll(at_rest(layout).article)
 
 
 # Narrow screens (tablets in portrait, phones): each note follows its paragraph, in the text column.
 
 @pytest.mark.parametrize("layout", NARROW)
-def test_narrow_screen_shows_every_note_with_number_verdict_and_title_without_interaction(page, layout):
+def test_narrow_screen_shows_every_note_with_number_verdict_and_title_without_interaction(at_rest, layout):
     """On a phone the whole title shows, however many lines it takes; the summary waits for a tap."""
-    assert_every_note_at_rest_shows_number_verdict_and_title_only(open_article(page, layout), max_lines=4)
+    assert_every_note_at_rest_shows_number_verdict_and_title_only(at_rest(layout).states, max_lines=4)
 
 
 @pytest.mark.parametrize("layout", NARROW)
@@ -288,8 +319,8 @@ def test_narrow_screen_a_tapped_note_opens_in_place(page, layout):
 
 
 @pytest.mark.parametrize("layout", NARROW)
-def test_narrow_screen_notes_follow_their_paragraph_in_the_text_column(page, layout):
-    for row in measure_article(open_article(page, layout)).rows:
+def test_narrow_screen_notes_follow_their_paragraph_in_the_text_column(at_rest, layout):
+    for row in at_rest(layout).article.rows:
         for note in row.notes:
             assert note.top >= row.paragraph.bottom - TOLERANCE, (
                 f"{note.id} starts at y={note.top}, above its paragraph's end (y={row.paragraph.bottom})")
@@ -298,5 +329,5 @@ def test_narrow_screen_notes_follow_their_paragraph_in_the_text_column(page, lay
 
 
 @pytest.mark.parametrize("layout", NARROW)
-def test_narrow_screen_page_does_not_scroll_sideways(page, layout):
-    assert_no_sideways_scroll(measure_article(open_article(page, layout)))
+def test_narrow_screen_page_does_not_scroll_sideways(at_rest, layout):
+    assert_no_sideways_scroll(at_rest(layout).article)
