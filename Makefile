@@ -100,11 +100,11 @@ lint: $(TEST_INSTALLED)  ## Lint the Python code
 
 test: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Run every test, browser tests included, in parallel
 	$(BIN)/ruff check engine scripts tests
-	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest -n 2
+	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest -n 2 --dist loadfile
 
 test-fast: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Every test but the browser tests, in parallel
 	$(BIN)/ruff check engine scripts tests
-	$(BIN)/python -m pytest -n 2 -m "not browser"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
 
 clean:  ## Remove the built sites, the build tree and the virtual environment
 	rm -rf build site site-zensical site-offline rust-ml-annotated-offline.zip $(VENV) .pytest_cache node_modules
