@@ -22,10 +22,3 @@ def describe(char: str) -> str:
     name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "CONTROL CHARACTER")
     return f"U+{ord(char):04X} {name}"
 
-
-def first_invisible(text: str) -> tuple[int, str] | None:
-    """(1-based position, description) of the first invisible character in `text`, or None."""
-    for index, char in enumerate(text, start=1):
-        if is_invisible(char):
-            return index, describe(char)
-    return None

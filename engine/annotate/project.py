@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from typing import Any
 
 import markdown
@@ -45,13 +45,6 @@ class Content:
     unread_sections: set[str]  # sections named by notes that could not be loaded
     all_loaded: bool  # every note and the catalog loaded: a note that failed to load would look deleted
     tree_closed: bool  # False: a file in the tree must not be read or published; stop before anything reads it
-
-    def note(self, note_id: str) -> Note | None:
-        return self._by_id.get(note_id)
-
-    @cached_property
-    def _by_id(self) -> dict[str, Note]:
-        return {note.id: note for note in self.notes}
 
 
 def load_content(settings: Settings, text: ContributorMarkdown, today: datetime.date | None = None) -> Content:
