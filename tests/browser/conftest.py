@@ -195,7 +195,7 @@ PageFactory = Callable[..., OpenedPage]
 
 @pytest.fixture
 def page(browser: Browser, site_url: str) -> Iterator[PageFactory]:
-    """Opens a fresh page: `page(width=1440, height=900, scheme="dark", javascript=True, served=True, base_url=None)`.
+    """Opens a fresh page: `page(width=1440, height=900, scheme="dark", javascript=True, served=True)`.
 
     Each call gets its own browser context (clean storage, so Material's saved palette cannot
     leak between tests); `goto("/")` resolves against the local server.
@@ -203,13 +203,12 @@ def page(browser: Browser, site_url: str) -> Iterator[PageFactory]:
     contexts: list[BrowserContext] = []
 
     def open_page(width: int = 1440, height: int = 900, scheme: str = "light", javascript: bool = True,
-                  served: bool = True, base_url: str | None = None) -> OpenedPage:
+                  served: bool = True) -> OpenedPage:
         context = browser.new_context(
             viewport={"width": width, "height": height},
             color_scheme=scheme,
             java_script_enabled=javascript,
-            # served=False: for file:// pages, no base URL; base_url: another served site (the dense one)
-            base_url=(base_url or site_url) if served else None,
+            base_url=site_url if served else None,  # served=False: for file:// pages, no base URL
         )
         contexts.append(context)
         opened = OpenedPage(context.new_page())

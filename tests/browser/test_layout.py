@@ -140,10 +140,9 @@ class Article:
         return [note for row in self.rows for note in row.notes]
 
 
-def open_article(page, layout: Layout, base_url: str | None = None):
+def open_article(page, layout: Layout):
     """Loads `/` in the given layout, checking the colour scheme really applied so dark tests test dark."""
-    opened = page(width=layout.width, height=layout.height, scheme=layout.scheme, javascript=layout.javascript,
-                  base_url=base_url)
+    opened = page(width=layout.width, height=layout.height, scheme=layout.scheme, javascript=layout.javascript)
     opened.page.goto("/")
     if layout.javascript:
         expect(opened.page.locator("body")).to_have_attribute("data-md-color-scheme", MATERIAL_SCHEME[layout.scheme])
@@ -168,24 +167,24 @@ class AtRest:
 
 @pytest.fixture(scope="module")
 def at_rest(browser, site_url):
-    """The article loaded once per layout and measured at rest, for every check that only reads it."""
-    measured: dict[Layout, AtRest] = {}
+    """The article loaded once per layout (and site) and measured at rest, for every check that only reads it."""
+    measured: dict[tuple[Layout, str], AtRest] = {}
 
-    def measure(layout: Layout) -> AtRest:
-        if layout not in measured:
+    def measure(layout: Layout, base_url: str = site_url) -> AtRest:
+        if (layout, base_url) not in measured:
             context = browser.new_context(viewport={"width": layout.width, "height": layout.height},
                                           color_scheme=layout.scheme, java_script_enabled=layout.javascript,
-                                          base_url=site_url)
+                                          base_url=base_url)
             try:
                 browser_page = context.new_page()
                 browser_page.goto("/")
                 if layout.javascript:
                     expect(browser_page.locator("body")).to_have_attribute(
                         "data-md-color-scheme", MATERIAL_SCHEME[layout.scheme])
-                measured[layout] = AtRest(measure_article(browser_page), browser_page.evaluate(REST_STATE))
+                measured[layout, base_url] = AtRest(measure_article(browser_page), browser_page.evaluate(REST_STATE))
             finally:
                 context.close()
-        return measured[layout]
+        return measured[layout, base_url]
 
     return measure
 
@@ -288,8 +287,8 @@ def test_wide_screen_notes_overlap_neither_each_other_nor_the_text(at_rest, layo
 # the article once every claim is marked.
 
 @pytest.mark.parametrize("layout", WIDE)
-def test_dense_paragraph_notes_stay_near_their_words_without_overlapping(page, dense_site_url, layout):
-    article = measure_article(open_article(page, layout, base_url=dense_site_url))
+def test_dense_paragraph_notes_stay_near_their_words_without_overlapping(at_rest, dense_site_url, layout):
+    article = at_rest(layout, dense_site_url).article
     assert any(len(row.notes) >= 6 for row in article.rows), "the dense site has no paragraph with six notes"
     assert_notes_near_their_words(article)
     assert_no_overlaps(article)
