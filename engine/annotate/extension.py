@@ -67,7 +67,6 @@ class _State:
 
 class AnnotateExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
         # Before every other preprocessor (the highest of Python-Markdown's own is 30).
         md.preprocessors.register(_TakeData(md), "annotate-data", 1000)
         # After every other treeprocessor, and every postprocessor (the lowest of Python-Markdown's own is 10).
