@@ -13,6 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from .test_page_audits import assert_loads_cleanly
+
 # name: (path, check the worksheet's answers first). The worksheet is checked before and after checking.
 PAGES = {
     "article": ("/", False),
@@ -58,12 +60,16 @@ CHECKS = [pytest.param(name, combo, id=f"{name}-{combo}") for name in PAGES for 
 
 
 @pytest.mark.parametrize(("name", "combo"), CHECKS)
-def test_page_has_no_axe_violations(page, name, combo):
+def test_page_has_no_axe_violations(page, site_url, name, combo):
     path, check = PAGES[name]
     width, height, scheme = COMBOS[combo]
-    browser_page = page(width=width, height=height, scheme=scheme).page
-    browser_page.goto(path)
+    opened = page(width=width, height=height, scheme=scheme)
+    browser_page = opened.page
+    browser_page.goto(path, wait_until="networkidle")  # includes what Material fetches after load
     expect(browser_page.locator("body")).to_have_attribute("data-md-color-scheme", MATERIAL_SCHEME[scheme])
+    if combo == "desktop-light" and not check:
+        # Each page type loads cleanly, with its metadata (test_page_audits.py), checked here to load it once.
+        assert_loads_cleanly(opened, site_url, path.lstrip("/"))
     if check:
         browser_page.locator(".worksheet__sentence").first.click()
         browser_page.get_by_role("button", name="Check my answers").click()
