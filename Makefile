@@ -100,7 +100,7 @@ lint: $(TEST_INSTALLED)  ## Lint the Python code
 
 test: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Run every test, browser tests included, in parallel
 	$(BIN)/ruff check engine scripts tests
-	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest -n 2 --dist loadfile
+	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest -n 3 --dist loadfile
 
 test-fast: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Every test but the browser tests, in parallel
 	$(BIN)/ruff check engine scripts tests

@@ -42,6 +42,7 @@ from annotate.notes import load_notes
 from annotate.project import markdown_renderer
 from annotate.sections import read_sections
 from annotate.settings import markdown_settings, read_builder_config
+from headless import lighthouse_disable_features
 from sitecopy import ROOT, copy_sources
 
 RUNS = 5
@@ -213,6 +214,7 @@ def lighthouse(site: Path) -> dict[str, dict[str, float]]:
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `npm ci` (make bench does)")
     scores: dict[str, dict[str, float]] = {}
+    disable_features = lighthouse_disable_features(ROOT)
     with tempfile.TemporaryDirectory() as temporary, _Served(site) as served:
         report = Path(temporary) / "report.json"
         for path in LIGHTHOUSE_PAGES:
@@ -220,7 +222,7 @@ def lighthouse(site: Path) -> dict[str, dict[str, float]]:
             for _ in range(LIGHTHOUSE_RUNS):
                 completed = subprocess.run([
                     str(LIGHTHOUSE), served.origin + path, f"--chrome-path={chromium()}",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                    f"--chrome-flags=--headless=new --no-sandbox --disable-gpu {disable_features}",
                     f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
                     "--output=json", f"--output-path={report}", "--quiet",
                 ], capture_output=True, text=True)

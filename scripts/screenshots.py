@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 
+from headless import launch
 from sitecopy import ROOT
 
 SITE = ROOT / "site"
@@ -40,7 +41,7 @@ def main() -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium.stdout.strip(), args=["--no-sandbox"])
+        browser = launch(playwright, chromium.stdout.strip(), ["--no-sandbox"])
         for name, (width, height, scheme, note, how) in SHOTS.items():
             context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
             page = context.new_page()

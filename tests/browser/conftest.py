@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import build_site
+from headless import launch
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, sync_playwright
 from sitecopy import copy_sources
 
@@ -150,7 +151,7 @@ def chromium_path() -> str:
 def browser() -> Iterator[Browser]:
     """One headless system Chromium for the whole session; each test gets its own context."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=[*CHROMIUM_ARGS, BLOCK_OTHER_HOSTS])
+        browser = launch(playwright, chromium_path(), [*CHROMIUM_ARGS, BLOCK_OTHER_HOSTS])
         yield browser
         browser.close()
 
@@ -192,29 +193,86 @@ class OpenedPage:
 
 PageFactory = Callable[..., OpenedPage]
 
+# What a test may leave in the site's storage that the next test would see.
+SITE_STORAGE = "cookies,local_storage,session_storage,indexeddb,cache_storage,service_workers"
+
+
+class SharedContexts:
+    """One browser context per colour scheme and JavaScript setting, shared by the tests of a worker.
+
+    A new context starts with empty caches: the first load of `/` costs about three times the CPU of the
+    same load in a context that has loaded the site before. Each test still gets a new tab, and the
+    context is wiped after it: the site's storage, cookies, permissions and routes.
+    """
+
+    def __init__(self, browser: Browser, site_url: str) -> None:
+        self.browser = browser
+        self.site_url = site_url
+        self.contexts: dict[tuple[str, bool], BrowserContext] = {}
+
+    def get(self, scheme: str, javascript: bool) -> BrowserContext:
+        key = (scheme, javascript)
+        if key not in self.contexts:
+            self.contexts[key] = self.browser.new_context(
+                color_scheme=scheme, java_script_enabled=javascript, base_url=self.site_url)
+        return self.contexts[key]
+
+    def wipe(self, context: BrowserContext) -> None:
+        """Clears what the last test left in `context`: its tabs, the site's storage, permissions and routes."""
+        cleaner = context.pages[0] if context.pages else context.new_page()
+        session = context.new_cdp_session(cleaner)
+        session.send("Storage.clearDataForOrigin", {"origin": self.site_url.rstrip("/"), "storageTypes": SITE_STORAGE})
+        session.detach()
+        for tab in context.pages:
+            tab.close()
+        context.clear_cookies()
+        context.clear_permissions()
+        context.unroute_all(behavior="ignoreErrors")
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def shared_contexts(browser: Browser, site_url: str) -> Iterator[SharedContexts]:
+    pool = SharedContexts(browser, site_url)
+    yield pool
+    pool.close()
+
 
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[PageFactory]:
-    """Opens a fresh page: `page(width=1440, height=900, scheme="dark", javascript=True, served=True)`.
+def page(browser: Browser, site_url: str, shared_contexts: SharedContexts) -> Iterator[PageFactory]:
+    """Opens a new tab: `page(width=1440, height=900, scheme="dark", javascript=True, served=True, isolated=False)`.
 
-    Each call gets its own browser context (clean storage, so Material's saved palette cannot
-    leak between tests); `goto("/")` resolves against the local server.
+    Served pages open in a context shared with earlier tests and wiped after each (see SharedContexts).
+    `isolated=True` gives a context of the test's own, with empty caches, for a test that watches what is
+    fetched or listens to the context itself; pages opened from disk (`served=False`) always get one.
+    `goto("/")` resolves against the local server.
     """
-    contexts: list[BrowserContext] = []
+    own: list[BrowserContext] = []
+    shared: list[BrowserContext] = []
 
     def open_page(width: int = 1440, height: int = 900, scheme: str = "light", javascript: bool = True,
-                  served: bool = True) -> OpenedPage:
-        context = browser.new_context(
-            viewport={"width": width, "height": height},
-            color_scheme=scheme,
-            java_script_enabled=javascript,
-            base_url=site_url if served else None,  # served=False: for file:// pages, no base URL
-        )
-        contexts.append(context)
-        opened = OpenedPage(context.new_page())
+                  served: bool = True, isolated: bool = False) -> OpenedPage:
+        if served and not isolated:
+            context = shared_contexts.get(scheme, javascript)
+            shared.append(context)
+        else:
+            context = browser.new_context(
+                color_scheme=scheme,
+                java_script_enabled=javascript,
+                base_url=site_url if served else None,  # served=False: for file:// pages, no base URL
+            )
+            own.append(context)
+        tab = context.new_page()
+        tab.set_viewport_size({"width": width, "height": height})
+        opened = OpenedPage(tab)
         opened.record()
         return opened
 
     yield open_page
-    for context in contexts:
+    for context in own:
         context.close()
+    for context in dict.fromkeys(shared):
+        shared_contexts.wipe(context)

@@ -97,7 +97,7 @@ class ShiftRecorder:
         self.javascript = javascript
         self.timeline: list[Shift] = []
         if javascript:
-            self.page.context.add_init_script(RECORD_SHIFTS)
+            self.page.add_init_script(RECORD_SHIFTS)
         else:
             cdp = self.page.context.new_cdp_session(self.page)
             cdp.on("PerformanceTimeline.timelineEventAdded", self._on_timeline_event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def test_article_and_a_note_page_load_only_from_this_site_without_errors(page):
-    opened = page(width=1440, height=900)
+    opened = page(width=1440, height=900, isolated=True)  # every request, none served from cache
     # networkidle: also catch whatever Material's script fetches after load.
     opened.page.goto("/", wait_until="networkidle")
     opened.page.locator(".article .ann-note summary").first.click()  # a note opens to its links

@@ -20,19 +20,20 @@ def search_requests(requests: list[str]) -> list[str]:
     return [url for url in requests if any(part in url for part in SEARCH_FILES)]
 
 
-def open_recording(page, path: str, width: int = 1440, height: int = 900):
-    opened = page(width=width, height=height)
+def open_recording(page, path: str, width: int = 1440, height: int = 900, quiet_ms: int = 0):
+    """Opens `path` recording every request, a worker's included; then waits `quiet_ms` after load."""
+    opened = page(width=width, height=height, isolated=True)  # what is fetched, from empty caches
     requests: list[str] = []
     # Context-wide, so that a worker's own requests are seen too.
     opened.page.context.on("request", lambda request: requests.append(request.url))
     opened.page.goto(path, wait_until="load")
-    opened.page.wait_for_timeout(QUIET_MS)
+    opened.page.wait_for_timeout(quiet_ms)
     return opened, requests
 
 
 @pytest.mark.parametrize("path", ["/", "/claims/", "/notes/low-latency-garbage-collector/"])
 def test_a_page_loads_neither_the_search_index_nor_the_search_worker(page, path):
-    opened, requests = open_recording(page, path)
+    opened, requests = open_recording(page, path, quiet_ms=QUIET_MS)
 
     assert search_requests(requests) == [], f"search loaded with the page: {search_requests(requests)}"
     assert any(url.endswith("/assets/javascripts/bundle." + url.rsplit("bundle.", 1)[-1]) for url in requests), (
@@ -63,6 +64,7 @@ def test_opening_search_loads_it_and_finds_a_note(page, width, height):
 
 def test_a_page_reached_from_a_search_result_loads_search_to_highlight_the_words(page):
     """Material highlights the searched words (`?h=`) with its search worker, so that page starts it."""
-    _, requests = open_recording(page, "/about/?h=verdict")
+    opened, requests = open_recording(page, "/about/?h=verdict")
 
+    opened.page.wait_for_function("() => document.querySelector('mark[data-md-highlight]') !== null")
     assert any("search_index.json" in url for url in search_requests(requests)), "search not started for ?h="
