@@ -6,6 +6,9 @@ for longer than the review threshold, one `path:line:col: message` each, then ex
 is nothing to list it prints one "all fresh" line and exits 0. With --open-issue (the weekly
 workflow) it also opens, updates or closes the one GitHub issue that carries the list, and then
 fails only if that issue could not be kept up to date.
+
+The notes and the catalog are loaded and checked as `make check` loads them. If they have a
+problem, it prints them as `make check` does, asks nothing of the network and exits 1.
 """
 
 from __future__ import annotations
@@ -17,65 +20,23 @@ from datetime import date
 from pathlib import Path
 
 from annotate import freshness
-from annotate.notes import split_front_matter
 from annotate.problems import Problems
+from annotate.project import contributor_markdown, load_content
 from annotate.releases import crates_io_api, crates_io_releases, github_api, github_latest_release
-from annotate.settings import Settings, open_settings
+from annotate.settings import open_settings
 from annotate.tracking_issue import sync_issue
 from annotate.webapi import JsonApi, user_agent
-from annotate.yamldoc import YamlSyntaxError, decode, parse_yaml
 
 ROUTINE = 'CONTRIBUTING.md, "Keeping notes fresh", says what to do with each.'
-
-
-def read_catalog(project: Settings) -> tuple[list[freshness.Entry], Problems]:
-    shown = project.shown(project.catalog)
-    problems = Problems()
-    text = decode(project.catalog.read_bytes()) if project.catalog.is_file() else (1, 1, "the catalog is missing")
-    if isinstance(text, tuple):
-        problems.add(shown, *text)
-        return [], problems
-    try:
-        document = parse_yaml(text)
-    except YamlSyntaxError as error:
-        problems.add(shown, error.line, error.column, f"{error.message}; run make check for details")
-        return [], problems
-    return freshness.read_catalog(document, shown)
-
-
-def read_notes(project: Settings) -> tuple[list[freshness.Review], list[freshness.Citation], Problems]:
-    """Each note's `reviewed` date and cited `versions`, read from its front matter."""
-    reviews, citations, problems = [], [], Problems()
-    for path in sorted(project.notes_dir.glob("*.md")):
-        shown = project.shown(path)
-        text = decode(path.read_bytes())
-        if isinstance(text, tuple):
-            problems.add(shown, *text)
-            continue
-        parts = split_front_matter(text)
-        if isinstance(parts, tuple):
-            problems.add(shown, parts[0], 1, f"{parts[1]}; run make check for details")
-            continue
-        try:
-            document = parse_yaml(parts.yaml, parts.first_line)
-        except YamlSyntaxError as error:
-            problems.add(shown, error.line, error.column, f"{error.message}; run make check for details")
-            continue
-        if not isinstance(document.data, dict):
-            problems.add(shown, parts.first_line, 1, "front matter is not YAML keys and values; run make check")
-            continue
-        review, cited, found = freshness.read_note(shown, document.data, document.position)
-        reviews.extend([review] if review else [])
-        citations.extend(cited)
-        problems.extend(found)
-    return reviews, citations, problems
+UNREAD = "fix them and run make freshness again."
 
 
 def main(argv: list[str] | None = None, *, crates_io: JsonApi | None = None, github: JsonApi | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("config", nargs="?", default=Path(__file__).resolve().parents[1] / "annotate.yml", type=Path)
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(),
-                        help="the day to measure review ages from, YYYY-MM-DD (default: today)")
+                        help="the day to measure review ages from, and that no date in a note may be later "
+                             "than, YYYY-MM-DD (default: today)")
     parser.add_argument("--open-issue", action="store_true",
                         help="also open, update or close the GitHub issue that lists the findings "
                              "(needs GITHUB_REPOSITORY and GITHUB_TOKEN, as GitHub Actions sets them)")
@@ -87,21 +48,25 @@ def main(argv: list[str] | None = None, *, crates_io: JsonApi | None = None, git
         return 2
     site = open_settings(arguments.config)
     if isinstance(site, Problems):
-        print(site.report("fix them and run make freshness again."))
+        print(site.report(UNREAD), file=sys.stderr)
         return 1
+    # The notes and the catalog loaded and checked as `make check` loads them; nothing is asked of the
+    # network until they load without a problem.
+    content = load_content(site, contributor_markdown(site), arguments.today)
+    if content.problems:
+        print(content.problems.report(UNREAD), file=sys.stderr)
+        return 1
+    entries, citations, reviews = freshness.watched(content.catalog.values(), content.notes)
     agent = user_agent(site.name, os.environ.get("REPO_URL"))
     crates_io = crates_io or crates_io_api(agent)
     github = github or github_api(agent, token)
-    entries, problems = read_catalog(site)
-    reviews, citations, note_problems = read_notes(site)
-    problems.extend(note_problems)
-    problems.extend(freshness.watch(
+    problems = freshness.watch(
         entries, citations, reviews,
         catalog_path=site.shown(site.catalog),
         today=arguments.today,
         crates_io=lambda name: crates_io_releases(crates_io, name),
         github=lambda owner, name: github_latest_release(github, owner, name),
-    ))
+    )
     print(problems.report(ROUTINE) if problems else freshness.all_fresh(entries, citations, reviews))
     if arguments.open_issue:
         # The issue carries the list from here on: the run fails only if the issue cannot be kept.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotate.contributor import ContributorMarkdown
 from annotate.notes import Note, Quote, Source
-from annotate.project import Content, load_content
+from annotate.project import Content, contributor_markdown, load_content
 from annotate.settings import Settings, markdown_settings, open_settings, read_builder_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +54,11 @@ def make_note(
     return Note(id=note_id, path=f"docs/notes/{note_id}.md", section=section, quotes=quotes, **values)
 
 
+def line_of(path: Path, text: str) -> int:
+    """The number of the first line of the file at `path` that holds `text`."""
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
 def settings_of(project: Path) -> Settings:
     """The engine's settings for the project at `project`."""
     settings = open_settings(project / "annotate.yml")
@@ -64,4 +69,4 @@ def settings_of(project: Path) -> Settings:
 def load_project(project: Path) -> Content:
     """Every note and the catalog of the project at `project`, loaded as `make check` loads them."""
     settings = settings_of(project)
-    return load_content(settings, ContributorMarkdown(settings.markdown_extensions, settings.markdown_configs))
+    return load_content(settings, contributor_markdown(settings))

@@ -8,6 +8,7 @@ from textwrap import dedent
 import pytest
 from annotate.sourcing import load_deny_list
 from conftest import build_site, build_with_zensical, check, check_command, copy_project
+from helpers import line_of
 
 NOTE = dedent("""\
     ---
@@ -43,10 +44,6 @@ ADDED_SENTENCE = "This sentence was added to the article."
 NOT_A_SENTENCE = "Quantum bananas sing."
 MIRROR = "https://lib.rs/crates/tch"
 SECOND_CLARIFICATION = "The Rust homepage is cited at its own address."
-
-
-def line_of(path, text: str) -> int:
-    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
 @pytest.fixture(scope="module")

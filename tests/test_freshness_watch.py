@@ -18,7 +18,9 @@ import yaml
 from annotate.freshness import RequestFailed
 from annotate.releases import crates_io_api, crates_io_releases, github_api, github_latest_release
 from annotate.tracking_issue import ISSUE_TITLE, issue_body, sync_issue
+from conftest import check, copy_project
 from freshness import main
+from helpers import line_of
 
 FIXTURE = Path(__file__).parent / "fixtures" / "freshness"
 AGENT = "rust-ml-annotated-freshness-watch (https://github.com/example-owner/rust-ml-annotated)"
@@ -82,7 +84,7 @@ EXPECTED = [
     "run make freshness again later, and if it happens again, its API may have changed",
     "docs/notes/fresh-note.md:15:5: cites example-autograd@1.1.0, which crates.io marks as yanked; find out why "
     "(the crate's changelog or issues), correct the note, and add a changes entry saying what changed",
-    "docs/notes/stale-note.md:13:1: reviewed 2026-07-01, 151 days ago (more than 90); re-read every source, correct "
+    "docs/notes/stale-note.md:13:11: reviewed 2026-07-01, 151 days ago (more than 90); re-read every source, correct "
     "what changed with a changes entry, then set accessed and reviewed to that day",
 ]
 
@@ -111,9 +113,11 @@ def fresh_project(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURE, project)
     catalog = (project / "data" / "crates.yml").read_text(encoding="utf-8")
     entries = catalog.split("\n  - name: ")
-    kept = [entry for entry in entries[1:] if entry.startswith(("example-autograd", "example-kernels"))]
-    (project / "data" / "crates.yml").write_text(
-        "\n  - name: ".join([entries[0], *kept]).replace("latest: 0.3.0", "latest: 0.3.1"), encoding="utf-8")
+    kept = [entry for entry in entries[1:] if entry.startswith(("example-tensors", "example-autograd",
+                                                                "example-kernels"))]
+    fresh = "\n  - name: ".join([entries[0], *kept]).replace("latest: 0.3.0", "latest: 0.3.1").replace(
+        "latest: 0.4.0\n    latest_date: 2026-06-01", "latest: 0.5.0\n    latest_date: 2026-10-20")
+    (project / "data" / "crates.yml").write_text(fresh, encoding="utf-8")
     (project / "docs" / "notes" / "stale-note.md").unlink()
     note = project / "docs" / "notes" / "fresh-note.md"
     note.write_text(note.read_text(encoding="utf-8").replace("example-autograd@1.1.0", "example-autograd@1.2.0"),
@@ -134,7 +138,7 @@ def test_all_fresh_is_one_line_and_exit_zero(replay, capsys, tmp_path, monkeypat
     monkeypatch.setenv("GITHUB_TOKEN", "")  # an empty token counts as none
     status = main([str(fresh_project(tmp_path) / "annotate.yml"), "--today", TODAY], **apis(Clock()))
     assert capsys.readouterr().out == (
-        "all fresh: 2 crates at their latest release, 2 cited versions not yanked, 1 note reviewed within 90 days\n")
+        "all fresh: 3 crates at their latest release, 2 cited versions not yanked, 1 note reviewed within 90 days\n")
     assert status == 0
 
 
@@ -218,7 +222,7 @@ def test_github_failures_in_plain_words(replay, token, answer, message):
     assert failure.value.message == message
 
 
-LINES = ["data/crates.yml:16:5: example-tensors is behind: ...", "docs/notes/stale-note.md:13:1: reviewed ..."]
+LINES = ["data/crates.yml:16:5: example-tensors is behind: ...", "docs/notes/stale-note.md:13:11: reviewed ..."]
 REPOSITORY = "example-owner/rust-ml-annotated"
 
 
@@ -301,7 +305,10 @@ def test_open_issue_needs_the_repository_and_a_token(capsys, monkeypatch):
 
 
 def test_the_issue_body_fence_outlasts_backticks_in_a_finding():
-    body = issue_body(["docs/notes/n.md:5:5: versions entry '```x' must be written crate@version"])
+    # A release tag, as GitHub gives it, may hold backticks.
+    body = issue_body(["data/crates.yml:16:5: tensors: GitHub's latest release is tagged ```x and the catalog "
+                       "records 1.2 (no latest_date); compare them on the release page and update latest and "
+                       "latest_date"])
     assert "\n````text\n" in body
     assert body.count("````") == 2
 
@@ -318,3 +325,31 @@ def test_the_weekly_workflow_keeps_the_issue_with_minimal_permissions():
     assert step["env"]["OPEN_ISSUE"] == "true"
     assert step["env"]["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}"
     assert f'"{ISSUE_TITLE}"' in text
+
+
+def test_problems_loading_the_notes_or_the_catalog_are_reported_as_make_check_reports_them(replay, capsys, tmp_path):
+    """The watch loads the notes and the catalog as `make check` does: the same problems in the same words,
+    at the same places, and no request to anyone."""
+    project = copy_project(tmp_path)
+    note = project / "docs" / "notes" / "facebooks-pytorch.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("\nreviewed:", "\nversions:\n  - tch\nreviewed:", 1),
+                    encoding="utf-8")
+    catalog = project / "data" / "crates.yml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        "    latest: 0.26.0\n", "    latest: 0.26.0\n    releases: gitlab\n", 1), encoding="utf-8")
+    expected = [
+        f"data/crates.yml:{line_of(catalog, 'releases: gitlab')}:15: crates[1].releases 'gitlab' is not on the scale "
+        "(did you mean 'github'?); use one of: crates-io, github",
+        f"docs/notes/facebooks-pytorch.md:{line_of(note, 'versions:') + 1}:5: versions[1] 'tch' must be written "
+        "crate@version, such as burn@0.18.0",
+    ]
+    outcome = "2 problems in notes and data; fix them and run make {} again."
+    checked = check(project)
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines() == [*expected, outcome.format("check")]
+    status = main([str(project / "annotate.yml")], **apis(Clock()))
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert out == ""
+    assert err.splitlines() == [*expected, outcome.format("freshness")]
+    assert not replay.calls

@@ -28,7 +28,7 @@ class Crate:
     latest: str | None  # the newest release seen; latest_date only when a source shows its day
     latest_date: str | None
     releases: str  # where releases appear: "crates-io" or "github"
-    line: int
+    latest_at: tuple[int, int]  # (line, column) of the `latest` key, or of the entry when it records none
 
     @property
     def releases_page(self) -> str:
@@ -98,7 +98,8 @@ def load_catalog(
             continue
         catalog[entry["name"]] = Crate(
             project=entry.get("project"), latest=entry.get("latest"), latest_date=entry.get("latest_date"),
-            releases=entry.get("releases", "crates-io"), line=line,
+            releases=entry.get("releases", "crates-io"),
+            latest_at=document.position(("crates", index, "latest"), key=True) if "latest" in entry else (line, column),
             **{key: entry[key] for key in (
                 "name", "category", "description", "repository", "documentation", "license",
                 "maintainer", "status", "status_as_of", "status_source",

@@ -1,8 +1,8 @@
 """The freshness watch: what the catalog and the notes record, compared with what is true today.
 
-Pure logic: it reads the already parsed catalog and note front matter, asks the release lookups it
-is given (see `releases.py` for the real ones), and returns located problems. Which release counts
-as "the newest" is decided here:
+Pure logic: it takes the catalog and the notes as the engine loaded and checked them (`project.py`),
+asks the release lookups it is given (see `releases.py` for the real ones), and returns located
+problems. Which release counts as "the newest" is decided here:
 
 - crates.io: the highest version by semantic-versioning order among versions that are not
   yanked. Pre-releases count only when the catalog itself records a pre-release (a project
@@ -18,19 +18,19 @@ maintainer, not compared, since a tag and its upload to crates.io can fall on di
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from .catalog import Crate
+from .notes import Note
 from .problems import Problems
-from .yamldoc import YamlDocument
 
 REVIEW_MAX_AGE = timedelta(days=90)  # a note not reviewed for longer than this is listed
 
 CRATES_IO = "crates-io"
 GITHUB = "github"
-RELEASE_SOURCES = (CRATES_IO, GITHUB)
 
 _SEMVER = re.compile(
     r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
@@ -96,14 +96,13 @@ class RequestFailed(Exception):
 
 @dataclass(frozen=True)
 class Entry:
-    """What one catalog entry records about its releases, with the places to point at."""
+    """What one catalog entry records about its releases, with the place to point at."""
 
     name: str
     releases: str
     repository: str
     latest: str | None
     latest_date: str | None
-    at: tuple[int, int]
     latest_at: tuple[int, int]
 
     def recorded(self) -> str:
@@ -125,62 +124,21 @@ class Review:
     """The day a note's sources were last re-read."""
 
     path: str
-    reviewed: str
+    reviewed: date
     at: tuple[int, int]
 
 
-def read_catalog(document: YamlDocument, shown_path: str) -> tuple[list[Entry], Problems]:
-    """The release fields of every catalog entry (format v2: latest, latest_date, releases)."""
-    entries, problems = [], Problems()
-    crates = document.data.get("crates") if isinstance(document.data, dict) else None
-    if not isinstance(crates, list):
-        problems.add(shown_path, 1, 1, "the catalog has no 'crates:' list; run make check for details")
-        return entries, problems
-    for index, item in enumerate(crates):
-        at = document.position(("crates", index))
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            problems.add(shown_path, *at, "this catalog entry has no name; run make check for details")
-            continue
-        releases = item.get("releases", CRATES_IO)
-        if releases not in RELEASE_SOURCES:
-            problems.add(shown_path, *document.position(("crates", index, "releases")), (
-                f"{item['name']}: releases '{releases}' is not known; write {' or '.join(RELEASE_SOURCES)}"
-            ))
-            continue
-        latest = item.get("latest")
-        entries.append(Entry(
-            name=item["name"],
-            releases=releases,
-            repository=str(item.get("repository", "")),
-            latest=None if latest is None else str(latest),
-            latest_date=None if item.get("latest_date") is None else str(item["latest_date"]),
-            at=at,
-            latest_at=document.position(("crates", index, "latest"), key=True) if latest is not None else at,
-        ))
-    return entries, problems
-
-
-def read_note(
-    path: str, meta: Mapping[str, Any], position: Callable[..., tuple[int, int]],
-) -> tuple[Review | None, list[Citation], Problems]:
-    """A note's `reviewed` date and its `versions` list, from its front matter and key positions.
-
-    `position(key_path, key=True)` gives the (line, column) of a front-matter key, as
-    `YamlDocument.position` does.
-    """
-    problems = Problems()
-    reviewed = meta.get("reviewed")
-    review = Review(path, str(reviewed), position(("reviewed",), key=True)) if reviewed is not None else None
-    citations = []
-    versions = meta.get("versions") or []
-    for index, item in enumerate(versions if isinstance(versions, list) else []):
-        at = position(("versions", index))
-        crate, separator, version = str(item).partition("@")
-        if not (separator and crate and version):
-            problems.add(path, *at, f"versions entry '{item}' must be written crate@version, such as burn@0.22.1")
-            continue
-        citations.append(Citation(path, crate, version, at))
-    return review, citations, problems
+def watched(catalog: Iterable[Crate], notes: list[Note]) -> tuple[list[Entry], list[Citation], list[Review]]:
+    """What the loaded catalog and notes record: each entry's latest release, each `crate@version` a note
+    relies on, and each note's `reviewed` day, with the places to point at."""
+    entries = [Entry(crate.name, crate.releases, crate.repository, crate.latest, crate.latest_date, crate.latest_at)
+               for crate in catalog]
+    citations = [
+        Citation(note.path, *version.split("@", 1), note.position(f"versions[{index}]"))
+        for note in notes for index, version in enumerate(note.versions, start=1)
+    ]
+    reviews = [Review(note.path, date.fromisoformat(note.reviewed), note.position("reviewed")) for note in notes]
+    return entries, citations, reviews
 
 
 def github_repository(url: str) -> tuple[str, str] | None:
@@ -269,11 +227,7 @@ def citation_message(citation: Citation, releases: list[Release]) -> str | None:
 
 def review_message(review: Review, today: date) -> str | None:
     """A note whose sources were last re-read longer ago than REVIEW_MAX_AGE."""
-    try:
-        reviewed = date.fromisoformat(review.reviewed)
-    except ValueError:
-        return f"reviewed '{review.reviewed}' is not a date written YYYY-MM-DD; run make check for details"
-    age = today - reviewed
+    age = today - review.reviewed
     if age <= REVIEW_MAX_AGE:
         return None
     return (f"reviewed {review.reviewed}, {age.days} days ago (more than {REVIEW_MAX_AGE.days}); re-read every "
@@ -292,15 +246,13 @@ def watch(
 ) -> Problems:
     """Every finding: entries behind their source, yanked cited versions, notes not reviewed lately.
 
-    `crates_io(name)` and `github(owner, name)` raise RequestFailed when they cannot answer; that
-    is reported for the crate concerned, and the others are still checked.
+    Each cited crate is an entry of the catalog, as loading the notes makes sure. `crates_io(name)`
+    and `github(owner, name)` raise RequestFailed when they cannot answer; that is reported once, at
+    the crate's catalog entry, and the other crates are still checked.
     """
     problems = Problems()
-    catalog = {entry.name: entry for entry in entries}
-    wanted = [entry.name for entry in entries if entry.releases == CRATES_IO]
-    wanted += [citation.crate for citation in citations if citation.crate not in catalog]
     answers: dict[str, list[Release] | RequestFailed] = {}
-    for name in dict.fromkeys(wanted):  # each crate asked once, in catalog order
+    for name in (entry.name for entry in entries if entry.releases == CRATES_IO):  # each asked once, in order
         try:
             answers[name] = crates_io(name)
         except RequestFailed as failure:
@@ -316,12 +268,8 @@ def watch(
             problems.add(catalog_path, *entry.latest_at, message)
     for citation in citations:
         answer = answers.get(citation.crate)
-        if answer is None:  # a crate followed through GitHub releases: nothing is yanked there
-            continue
-        if isinstance(answer, RequestFailed):
-            if citation.crate not in catalog:  # otherwise reported once, at the catalog entry
-                problems.add(citation.path, *citation.at,
-                             f"{citation.crate}@{citation.version} not checked: {answer.message}")
+        # None: a crate followed through GitHub releases, where nothing is yanked.
+        if answer is None or isinstance(answer, RequestFailed):
             continue
         message = citation_message(citation, answer)
         if message:

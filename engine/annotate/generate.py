@@ -41,7 +41,7 @@ from .notes import FrontMatter, Note, Quote, change_kinds, quote_anchor, split_f
 from .page_data import ArticlePlan, PageData, data_line, fingerprint, part_marker
 from .pipeline import place_notes
 from .problems import Problems
-from .project import Content, load_content, markdown_renderer
+from .project import Content, contributor_markdown, load_content, markdown_renderer
 from .qti import quiz_qti_zip
 from .quiz import questions
 from .settings import Settings
@@ -177,7 +177,7 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
             today: datetime.date | None = None) -> Site | Problems:
     """The site loaded and checked, its notes placed; or every problem found, for `make check` and every build."""
     environ = os.environ if environ is None else environ
-    text = ContributorMarkdown(settings.markdown_extensions, settings.markdown_configs)
+    text = contributor_markdown(settings)
     content = load_content(settings, text, today)
     problems = content.problems
     if not content.tree_closed:

@@ -36,6 +36,11 @@ def markdown_renderer(extensions: list[Any], configs: dict[str, dict[str, Any]])
     return render
 
 
+def contributor_markdown(settings: Settings) -> ContributorMarkdown:
+    """The notes' Markdown: the builder's extensions and their settings, as `ContributorMarkdown` narrows them."""
+    return ContributorMarkdown(settings.markdown_extensions, settings.markdown_configs)
+
+
 @dataclass
 class Content:
     notes: list[Note]
