@@ -5,14 +5,48 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotate.contributor import ContributorMarkdown
-from annotate.notes import Note, Quote, Source
+from annotate.notes import Note, Quote, Source, load_note
 from annotate.project import Content, contributor_markdown, load_content
-from annotate.settings import Settings, markdown_settings, open_settings, read_builder_config
+from annotate.settings import Settings, open_settings
 
 ROOT = Path(__file__).resolve().parents[1]
-# The notes' Markdown, with the site's own settings from mkdocs.yml.
-notes_markdown = ContributorMarkdown(*markdown_settings(read_builder_config(ROOT / "mkdocs.yml")))
+
+
+def settings_of(project: Path) -> Settings:
+    """The engine's settings for the project at `project`."""
+    settings = open_settings(project / "annotate.yml")
+    assert isinstance(settings, Settings), settings
+    return settings
+
+
+# The notes' Markdown, with the site's own settings, as the build makes it.
+notes_markdown: ContributorMarkdown = contributor_markdown(settings_of(ROOT))
 render_markdown = notes_markdown.summary_html
+
+# A note to put hostile text in: `{summary}` on line 6, `{body}` from line 12.
+NOTE_WITH_TEXT = """\
+---
+title: A note
+section: introduction
+quote: Dropbox and npm
+verdict: accurate
+summary: {summary}
+reviewed: 2026-11-24
+changes: []
+---
+
+First line of the body.
+{body}
+"""
+
+
+def load_note_text(folder: Path, text: str | bytes, name: str = "a-note.md") -> tuple[Note | None, list[str]]:
+    """`text` as the note file docs/notes/<name>, loaded as the build loads it: the note (None when it is
+    refused) and each problem as its `path:line:col: message` line."""
+    path = folder / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    note, problems = load_note(path, f"docs/notes/{name}", notes_markdown)
+    return note, [str(problem) for problem in problems.sorted()]
 
 
 def make_note(
@@ -57,13 +91,6 @@ def make_note(
 def line_of(path: Path, text: str) -> int:
     """The number of the first line of the file at `path` that holds `text`."""
     return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
-
-
-def settings_of(project: Path) -> Settings:
-    """The engine's settings for the project at `project`."""
-    settings = open_settings(project / "annotate.yml")
-    assert isinstance(settings, Settings), settings
-    return settings
 
 
 def load_project(project: Path) -> Content:

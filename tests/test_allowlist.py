@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 from annotate.allowlist import FLOW, INLINE, TEXT, check_html, plain, url_problem
-from annotate.notes import load_note
-from helpers import notes_markdown
+from helpers import NOTE_WITH_TEXT, load_note_text, notes_markdown
 
 # The first case is the stored XSS of issue 14 (D1): Python's html.parser read the CDATA block as one
 # unit and never saw the <svg> in it, while a browser ends the block at the first '>'.
@@ -78,35 +77,13 @@ def test_hostile_markup_is_refused_and_nothing_outside_the_allowlist_is_written(
 
 @pytest.mark.parametrize("markup", HOSTILE_MARKUP.values(), ids=HOSTILE_MARKUP.keys())
 def test_hostile_markup_in_a_note_is_refused(tmp_path, markup):
-    note_text = NOTE.format(summary="A summary.", body=markup)
-    path = tmp_path / "a-note.md"
-    path.write_text(note_text, encoding="utf-8")
-    note, problems = load_note(path, "docs/notes/a-note.md", notes_markdown)
+    note, messages = load_note_text(tmp_path, NOTE_WITH_TEXT.format(summary="A summary.", body=markup))
     assert note is None
-    assert all(str(problem).startswith("docs/notes/a-note.md:") for problem in problems.sorted())
-
-
-NOTE = """\
----
-title: A note
-section: introduction
-quote: Dropbox and npm
-verdict: accurate
-summary: {summary}
-reviewed: 2026-11-24
-changes: []
----
-
-First line of the body.
-{body}
-"""
+    assert all(message.startswith("docs/notes/a-note.md:") for message in messages)
 
 
 def messages(tmp_path, summary="A summary.", body=""):
-    path = tmp_path / "a-note.md"
-    path.write_text(NOTE.format(summary=summary, body=body), encoding="utf-8")
-    _, problems = load_note(path, "docs/notes/a-note.md", notes_markdown)
-    return [str(problem) for problem in problems.sorted()]
+    return load_note_text(tmp_path, NOTE_WITH_TEXT.format(summary=summary, body=body))[1]
 
 
 def test_the_cdata_summary_of_issue_14_is_refused_at_its_line_and_column(tmp_path):

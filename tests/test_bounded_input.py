@@ -11,10 +11,9 @@ import tracemalloc
 
 import pytest
 from annotate.catalog import load_catalog
-from annotate.notes import load_note
 from annotate.yamldoc import YamlSyntaxError, parse_yaml
 from conftest import build_site, copy_project
-from helpers import notes_markdown
+from helpers import load_note_text
 
 BOMB = "\n".join(
     ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -36,17 +35,10 @@ Body.
 P = "docs/notes/a-note.md"
 
 
-def load(tmp_path, text):
-    path = tmp_path / "a-note.md"
-    path.write_text(text, encoding="utf-8")
-    note, problems = load_note(path, P, notes_markdown)
-    return note, [str(problem) for problem in problems.sorted()]
-
-
 def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
     tracemalloc.start()
     started = time.perf_counter()
-    note, messages = load(tmp_path, NOTE.format(extra=BOMB + "\n"))
+    note, messages = load_note_text(tmp_path, NOTE.format(extra=BOMB + "\n"))
     elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -82,7 +74,7 @@ def test_a_site_with_an_alias_bomb_fails_at_once(tmp_path):
     ]),
 ])
 def test_yaml_that_could_mislead_or_expand_is_refused_in_the_projects_words(tmp_path, extra, expected):
-    note, messages = load(tmp_path, NOTE.format(extra=extra))
+    note, messages = load_note_text(tmp_path, NOTE.format(extra=extra))
     assert note is None
     assert messages == expected
 
@@ -105,7 +97,7 @@ def test_deep_flow_nesting_never_reaches_the_parser():
 
 def test_a_five_megabyte_note_is_refused_without_being_read_whole(tmp_path):
     started = time.perf_counter()
-    note, messages = load(tmp_path, NOTE.format(extra="") + "word " * 1_000_000)
+    note, messages = load_note_text(tmp_path, NOTE.format(extra="") + "word " * 1_000_000)
     assert note is None
     assert time.perf_counter() - started < 1.0
     assert messages == [
@@ -115,7 +107,7 @@ def test_a_five_megabyte_note_is_refused_without_being_read_whole(tmp_path):
 
 
 def test_a_long_body_is_refused(tmp_path):
-    _, messages = load(tmp_path, NOTE.format(extra="") + "word " * 2_500)
+    _, messages = load_note_text(tmp_path, NOTE.format(extra="") + "word " * 2_500)
     assert messages == [
         f"{P}:10:1: the body has 12507 characters; a note's explanation takes at most 12000: shorten it, or split "
         "the note"
@@ -129,7 +121,7 @@ def test_a_long_body_is_refused(tmp_path):
                    "the claim, and at most 300 characters"),
 ])
 def test_a_quote_has_a_length_that_can_mean_something(tmp_path, quote, expected):
-    _, messages = load(tmp_path, NOTE.format(extra="").replace("quote: Dropbox and npm", f"quote: {quote}"))
+    _, messages = load_note_text(tmp_path, NOTE.format(extra="").replace("quote: Dropbox and npm", f"quote: {quote}"))
     assert messages == [expected]
 
 
@@ -141,12 +133,12 @@ SLOW_MARKDOWN = ["[", "![", "[a](", "<a ", "[^", "*a", "> ", "1. ", "``a"]
 def test_markdown_that_is_slow_to_read_costs_under_a_second_or_is_refused(tmp_path, unit):
     paragraph = (unit * (1_500 // len(unit)))[:1_499]
     started = time.perf_counter()
-    load(tmp_path, NOTE.format(extra="") + "\n\n".join([paragraph] * 7))
+    load_note_text(tmp_path, NOTE.format(extra="") + "\n\n".join([paragraph] * 7))
     assert time.perf_counter() - started < 1.5
 
 
 def test_a_paragraph_full_of_brackets_is_refused(tmp_path):
-    _, messages = load(tmp_path, NOTE.format(extra="") + "\n" + "[" * 6_000)
+    _, messages = load_note_text(tmp_path, NOTE.format(extra="") + "\n" + "[" * 6_000)
     assert messages == [
         f"{P}:13:1: the body: a paragraph has 6000 characters; a paragraph takes at most 1500: "
         "split it with a blank line (code goes in a ``` fenced block)"

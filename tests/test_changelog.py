@@ -4,8 +4,7 @@ and the corrections record names each entry by note, date and kind."""
 from __future__ import annotations
 
 from annotate import changelog
-from annotate.notes import load_note
-from helpers import notes_markdown
+from helpers import load_note_text
 
 NOTE = """\
 ---
@@ -38,10 +37,8 @@ ENTRY = "  - date: 2026-11-24\n    kind: clarification\n    what: The book is ci
 
 
 def load(tmp_path, text):
-    path = tmp_path / "a-note.md"
-    path.write_text(text, encoding="utf-8")
-    note, problems = load_note(path, P, notes_markdown)
-    assert note is not None, problems.report("")
+    note, messages = load_note_text(tmp_path, text)
+    assert note is not None, messages
     return note
 
 

@@ -16,7 +16,7 @@ from annotate.anchoring import Anchor, AnchorFailure, anchor_quote, distinguishi
 from annotate.notes import load_note, split_front_matter
 from annotate.problems import Problem
 from conftest import ROOT, build_site, check, copy_project
-from helpers import notes_markdown
+from helpers import load_note_text, notes_markdown
 
 VALID = """\
 ---
@@ -39,13 +39,6 @@ changes: []
 Body text.
 """
 P = "docs/notes/a-note.md"
-
-
-def messages_for(tmp_path, text):
-    path = tmp_path / "a-note.md"
-    path.write_text(text, encoding="utf-8")
-    note, problems = load_note(path, P, notes_markdown)
-    return note, [str(problem) for problem in problems.sorted()]
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -80,7 +73,7 @@ def messages_for(tmp_path, text):
 ])
 def test_confusing_input_gets_a_message_that_says_what_is_wrong(tmp_path, old, new, expected):
     assert old in VALID
-    note, messages = messages_for(tmp_path, VALID.replace(old, new, 1))
+    note, messages = load_note_text(tmp_path, VALID.replace(old, new, 1))
     assert note is None
     assert messages == expected
 
@@ -128,7 +121,7 @@ def test_a_quote_is_whole_words_and_the_hint_never_suggests_less():
 
 def test_a_one_letter_quote_is_refused_before_it_is_anchored(tmp_path):
     one_letter = VALID.replace("quote: low-latency garbage collector", "quote: e\nsuffix: future")
-    _, messages = messages_for(tmp_path, one_letter)
+    _, messages = load_note_text(tmp_path, one_letter)
     assert messages == [
         f"{P}:4:8: quote has 1 words and 1 characters; a quote is at least 2 words, enough to name the claim, "
         "and at most 300 characters"

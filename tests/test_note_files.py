@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from annotate.notes import load_note
-from helpers import notes_markdown
+from helpers import load_note_text
 
 VALID = """\
 ---
@@ -25,15 +24,8 @@ Body text.
 """
 
 
-def write_and_load(tmp_path, content, name="a-note.md"):
-    path = tmp_path / name
-    path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    note, problems = load_note(path, f"docs/notes/{name}", notes_markdown)
-    return note, [str(problem) for problem in problems.sorted()]
-
-
 def test_valid_note_loads_with_every_field(tmp_path):
-    note, messages = write_and_load(tmp_path, VALID)
+    note, messages = load_note_text(tmp_path, VALID)
     assert messages == []
     assert (note.id, note.verdict, note.reviewed, note.sources[0].title) == (
         "a-note", "false", "2026-11-24", "The Rust book"
@@ -60,7 +52,7 @@ changes:
 
 
 def test_claims_inference_versions_and_changes_load(tmp_path):
-    note, messages = write_and_load(tmp_path, WITH_EVERYTHING)
+    note, messages = load_note_text(tmp_path, WITH_EVERYTHING)
     assert messages == []
     own, claim = note.quotes
     assert (own.slug, own.text, own.verdict, own.depends_on_article_date) == (
@@ -187,24 +179,24 @@ def test_broken_note_reports_file_line_and_fix(tmp_path, change, expected):
     for old, new in zip(change[::2], change[1::2], strict=True):
         assert old in text
         text = text.replace(old, new, 1)
-    note, messages = write_and_load(tmp_path, text)
+    note, messages = load_note_text(tmp_path, text)
     assert messages == expected
     assert note is None
 
 
 def test_file_that_is_not_utf8_names_the_line_and_column(tmp_path):
     content = VALID.replace("Body text.", "Body t\xe9xt.").encode("latin-1")
-    _, messages = write_and_load(tmp_path, content)
+    _, messages = load_note_text(tmp_path, content)
     assert messages == [f"{P}:15:7: not UTF-8 (byte 0xe9); save the file as UTF-8"]
 
 
 def test_empty_file_is_reported(tmp_path):
-    _, messages = write_and_load(tmp_path, "\n  \n")
+    _, messages = load_note_text(tmp_path, "\n  \n")
     assert messages == [f"{P}:1:1: file is empty: a note needs front matter between '---' lines and a body"]
 
 
 def test_numeric_file_name_is_rejected_as_id(tmp_path):
-    _, messages = write_and_load(tmp_path, VALID, name="12.md")
+    _, messages = load_note_text(tmp_path, VALID, name="12.md")
     assert messages == [
         "docs/notes/12.md:1:1: file name '12.md' is not a readable id: use lower-case words joined by hyphens, "
         "such as 'rust-is-memory-safe.md', never a number"

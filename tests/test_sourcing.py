@@ -6,10 +6,9 @@ import datetime
 
 import pytest
 from annotate.catalog import load_catalog
-from annotate.notes import load_note
 from annotate.sourcing import DenyList, load_deny_list, sourcing_problems
 from conftest import ROOT
-from helpers import notes_markdown
+from helpers import load_note_text
 
 TODAY = datetime.date(2026, 11, 29)
 
@@ -63,10 +62,8 @@ def deny_list(tmp_path) -> DenyList:
 
 
 def problems_of(tmp_path, deny_list, text):
-    path = tmp_path / "a-note.md"
-    path.write_text(text, encoding="utf-8")
-    note, problems = load_note(path, P, notes_markdown)
-    assert note is not None, problems.report("")
+    note, messages = load_note_text(tmp_path, text)
+    assert note is not None, messages
     return [str(problem) for problem in sourcing_problems(note, deny_list, TODAY).sorted()]
 
 

@@ -13,9 +13,9 @@ import pytest
 from annotate import changelog, pages, render
 from annotate.article import annotate_article
 from annotate.feed import corrections_feed
-from annotate.notes import Change, load_note
+from annotate.notes import Change
 from conftest import build_site, copy_project
-from helpers import make_note, notes_markdown, render_markdown
+from helpers import NOTE_WITH_TEXT, load_note_text, make_note, notes_markdown, render_markdown
 
 # Markdown reads these as text, not as HTML (a tag name cannot be followed by '/', nor an attribute by
 # a quote, in Markdown's raw HTML): a page shows the characters, and nothing is refused.
@@ -62,27 +62,8 @@ VECTORS = [
 ]
 INLINE = [v for v in VECTORS if "\n" not in v]
 
-NOTE = """\
----
-title: A note
-section: introduction
-quote: and npm
-verdict: accurate
-summary: {summary}
-reviewed: 2026-11-24
-changes: []
----
-
-First line of the body.
-{body}
-"""
-
-
 def load(tmp_path, summary="A summary.", body=""):
-    path = tmp_path / "a-note.md"
-    path.write_text(NOTE.format(summary=summary, body=body), encoding="utf-8")
-    note, problems = load_note(path, "docs/notes/a-note.md", notes_markdown)
-    return note, [str(problem) for problem in problems.sorted()]
+    return load_note_text(tmp_path, NOTE_WITH_TEXT.format(summary=summary, body=body))
 
 
 def shown_as_text(html: str, vector: str) -> bool:
@@ -129,7 +110,8 @@ def test_a_site_with_every_vector_is_not_built(tmp_path):
     project = copy_project(tmp_path)
     for index, vector in enumerate(VECTORS):
         (project / "docs" / "notes" / f"vector-{index + 1}.md").write_text(
-            NOTE.format(summary="A summary.", body=vector).replace("quote: and npm", "quote: and npm\nprefix: Dropbox"),
+            NOTE_WITH_TEXT.format(summary="A summary.", body=vector).replace(
+                "quote: Dropbox and npm", "quote: and npm\nprefix: Dropbox"),
             encoding="utf-8",
         )
     result = build_site(project, tmp_path / "site")
@@ -143,10 +125,9 @@ def test_a_site_with_every_vector_is_not_built(tmp_path):
 def test_plain_text_fields_cannot_carry_markup(tmp_path):
     _, messages = load(tmp_path)
     assert messages == []
-    path = tmp_path / "a-note.md"
-    path.write_text(NOTE.format(summary="A summary.", body="").replace("title: A note", "title: <b onmouseover=x>"))
-    _, problems = load_note(path, "docs/notes/a-note.md", notes_markdown)
-    assert [str(p) for p in problems.sorted()] == [
+    text = NOTE_WITH_TEXT.format(summary="A summary.", body="")
+    _, messages = load_note_text(tmp_path, text.replace("title: A note", "title: <b onmouseover=x>"))
+    assert messages == [
         "docs/notes/a-note.md:2:8: title '<b onmouseover=x>' must be plain text, without < or >"
     ]
 
