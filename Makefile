@@ -11,6 +11,8 @@ TEST_INSTALLED := $(VENV)/.installed-test
 ZENSICAL_INSTALLED := $(VENV)/.installed-zensical
 # The engine's settings for this site.
 ENGINE := annotate.yml
+# Where `make serve` listens: make serve PORT=8001.
+PORT ?= 8000
 
 # Material prints a notice about MkDocs 2 on every run; the pin below 2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
@@ -43,9 +45,9 @@ $(ZENSICAL_INSTALLED): $(INSTALLED) requirements-zensical.lock
 
 venv: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Create .venv with every pinned package: building, Zensical, tests
 
-serve: $(INSTALLED)  ## Serve the site at http://127.0.0.1:8000, rebuilding on every change
+serve: $(INSTALLED)  ## Serve the site at http://127.0.0.1:$(PORT) (PORT=8000 unless given), rebuilding on every change
 	-@$(BIN)/python -m annotate tree $(ENGINE)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch-theme
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --watch-theme
 
 build: $(INSTALLED)  ## Build the site into site/ with MkDocs, failing on any warning
 	$(BIN)/python -m annotate tree $(ENGINE)
@@ -65,31 +67,32 @@ note: $(INSTALLED)  ## Start a note from the article's words: make note QUOTE="w
 	@test -n "$(QUOTE)" || { echo 'usage: make note QUOTE="the article'"'"'s exact words" [ID=slug]' >&2; exit 2; }
 	$(BIN)/python scripts/new_note.py "$(QUOTE)" $(if $(ID),--id "$(ID)")
 
-offline: $(INSTALLED)  ## Build a copy that works from disk, with search, zipped as rust-ml-annotated-offline.zip into one dated folder
+offline: $(INSTALLED)  ## Build a copy that works from disk, with search, zipped as rust-ml-annotated-YYYY-MM-DD.zip (its build day)
 	export SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(date +%s)}" && \
 	export OFFLINE=true && $(BIN)/python -m annotate tree $(ENGINE) && \
 	$(BIN)/mkdocs build --strict --site-dir site-offline && \
-	$(BIN)/python scripts/offline_zip.py site-offline rust-ml-annotated-offline.zip
+	$(BIN)/python scripts/offline_zip.py site-offline
 
-edition:  ## Name the next published edition (version from the day and the v* tags); the deploy workflow runs it
-	@$(PYTHON) scripts/edition.py
+edition: $(INSTALLED)  ## Name the next published edition (version from the day and the v* tags); the deploy workflow runs it
+	@$(BIN)/python scripts/edition.py
 
-release:  ## Tag this commit as release v$SITE_VERSION with the offline zip attached (the deploy workflow runs it; needs gh)
+release:  ## Tag this commit as release v$SITE_VERSION with the offline zip $OFFLINE_ZIP attached (the deploy workflow runs it; needs gh)
 	@test -n "$(SITE_VERSION)" || { echo "release: set SITE_VERSION (make edition names it)" >&2; exit 2; }
-	@test -f rust-ml-annotated-offline.zip || { echo "release: rust-ml-annotated-offline.zip is missing; run make offline" >&2; exit 2; }
-	gh release create "v$(SITE_VERSION)" rust-ml-annotated-offline.zip --target "$$(git rev-parse HEAD)" \
+	@test -n "$(OFFLINE_ZIP)" || { echo "release: set OFFLINE_ZIP (make edition names it)" >&2; exit 2; }
+	@test -f "$(OFFLINE_ZIP)" || { echo "release: $(OFFLINE_ZIP) is missing; run make offline with the same SOURCE_DATE_EPOCH" >&2; exit 2; }
+	gh release create "v$(SITE_VERSION)" "$(OFFLINE_ZIP)" --target "$$(git rev-parse HEAD)" \
 		--title "Rust & ML, Annotated $(SITE_VERSION)" \
-		--notes "The site as published in version $(SITE_VERSION). rust-ml-annotated-offline.zip is the offline copy: it unpacks into one folder named with its build date; open index.html in it."
+		--notes "The site as published in version $(SITE_VERSION). $(OFFLINE_ZIP) is the offline copy: it unpacks into one folder named with its build date; open index.html in it."
 
 # Lighthouse, at the version pinned in package-lock.json, for `make bench`.
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-bench: $(INSTALLED) node_modules/.installed  ## Measure weight, build time, scaling and Lighthouse scores; writes bench-results.json and README's tables
+bench: $(TEST_INSTALLED) node_modules/.installed  ## Measure weight, build time, scaling and Lighthouse scores; writes bench-results.json and README's tables
 	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python scripts/bench.py
 
-screenshots: build  ## Take README's pictures of the article (laptop light and dark, phone) into screenshots/
+screenshots: build $(TEST_INSTALLED)  ## Take README's pictures of the article (laptop light and dark, phone) into screenshots/
 	$(BIN)/python scripts/screenshots.py
 
 links: build  ## Add new public links to data/public-links.txt (never removes one)
@@ -107,4 +110,4 @@ test-fast: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Every test but the browse
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
 
 clean:  ## Remove the built sites, the build tree and the virtual environment
-	rm -rf build site site-zensical site-offline rust-ml-annotated-offline.zip $(VENV) .pytest_cache node_modules
+	rm -rf build site site-zensical site-offline rust-ml-annotated-*.zip $(VENV) .pytest_cache node_modules

@@ -3,9 +3,10 @@
     python scripts/edition.py
 
 Prints SITE_VERSION (the build day as YYYY.MM.DD, with .2, .3 ... after an earlier edition of the same
-day, as the repository's v* tags show) and SOURCE_DATE_EPOCH (the build time), one `NAME=value` a line.
-Under GitHub Actions it also adds both to $GITHUB_ENV, for the steps that build the site and its offline
-copy, and the version to $GITHUB_OUTPUT, for the job that tags the release.
+day, as the repository's v* tags show), SOURCE_DATE_EPOCH (the build time) and OFFLINE_ZIP (the dated file
+`make offline` writes and `make release` attaches), one `NAME=value` a line. Under GitHub Actions it also
+adds them to $GITHUB_ENV, for the steps that build the site and its offline copy, and the version and the
+zip's name to $GITHUB_OUTPUT, for the job that tags the release.
 """
 
 from __future__ import annotations
@@ -14,8 +15,13 @@ import datetime
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from annotate.edition import TAG_PREFIX, Edition, edition_from, next_version
+from annotate.problems import Problems
+from annotate.settings import open_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def existing_tags() -> list[str]:
@@ -33,10 +39,17 @@ def main() -> int:
     if not isinstance(edition, Edition):
         print(edition, file=sys.stderr)
         return 1
+    settings = open_settings(ROOT / "annotate.yml")
+    if isinstance(settings, Problems):
+        print(settings.report("no edition was named."), file=sys.stderr)
+        return 1
     version = next_version(datetime.date.fromisoformat(edition.built), existing_tags())
-    lines = [f"SITE_VERSION={version}", f"SOURCE_DATE_EPOCH={environ['SOURCE_DATE_EPOCH']}"]
+    offline_zip = edition.offline_zip(settings.name)
+    lines = [f"SITE_VERSION={version}", f"SOURCE_DATE_EPOCH={environ['SOURCE_DATE_EPOCH']}",
+             f"OFFLINE_ZIP={offline_zip}"]
     print("\n".join(lines))
-    for variable, written in (("GITHUB_ENV", lines), ("GITHUB_OUTPUT", [f"version={version}"])):
+    outputs = [f"version={version}", f"offline_zip={offline_zip}"]
+    for variable, written in (("GITHUB_ENV", lines), ("GITHUB_OUTPUT", outputs)):
         if os.environ.get(variable):
             with open(os.environ[variable], "a", encoding="utf-8") as file:
                 file.write("\n".join(written) + "\n")

@@ -1,9 +1,10 @@
 """Zip the offline copy so that it unpacks into one folder named with its build day.
 
-    python scripts/offline_zip.py site-offline rust-ml-annotated-offline.zip
+    python scripts/offline_zip.py site-offline
 
 `make offline` runs it after building the copy, with the same SOURCE_DATE_EPOCH, so the folder's date is
-the date the copy's pages show. Unzipped, the copy is `rust-ml-annotated-<YYYY-MM-DD>/index.html`.
+the date the copy's pages show. It writes `rust-ml-annotated-<YYYY-MM-DD>.zip` beside annotate.yml, which
+unzips into `rust-ml-annotated-<YYYY-MM-DD>/index.html`; `make edition` names the same file for the release.
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ def write_offline_zip(site: Path, target: Path, edition: Edition, name: str) -> 
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: python scripts/offline_zip.py SITE_DIR ZIP_FILE", file=sys.stderr)
+    if len(argv) != 1:
+        print("usage: python scripts/offline_zip.py SITE_DIR", file=sys.stderr)
         return 2
-    site, target = Path(argv[0]), Path(argv[1])
+    site = Path(argv[0])
     if not (site / "index.html").is_file():
         print(f"{site}/index.html not found: build the offline copy first (make offline does both)", file=sys.stderr)
         return 1
@@ -50,9 +51,10 @@ def main(argv: list[str]) -> int:
     if isinstance(settings, Problems):
         print(settings.report("the offline copy was not zipped."), file=sys.stderr)
         return 1
+    target = settings.root / edition.offline_zip(settings.name)
     count = write_offline_zip(site, target, edition, settings.name)
     folder = edition.offline_folder(settings.name)
-    print(f"wrote {target} ({count} files): unzip it and open {folder}/index.html in a browser")
+    print(f"wrote {settings.shown(target)} ({count} files): unzip it and open {folder}/index.html in a browser")
     return 0
 
 

@@ -1,7 +1,8 @@
 """A small GIFT reader for tests, doing what Moodle's importer (question/format/gift/format.php) does for the
 multiple-choice questions and categories the site writes: questions are separated by blank lines, `//` lines
 are comments, escaped characters are set aside before parsing and put back after, `####` starts general
-feedback, `=` marks the right answer and `~` a wrong one, and `[html]` gives the text's format.
+feedback, `=` marks the right answer and `~` a wrong one unless a weight such as `%100%` follows it, and
+`[html]` gives the text's format.
 
 It reads independently of the code that writes the file, so a test that parses the site's quiz back checks
 the escaping, not a mirror of it.
@@ -106,6 +107,10 @@ def parse_gift(source: str) -> list[GiftQuestion]:
             if not answer:
                 continue
             fraction = 1.0 if answer.startswith("=") else 0.0
-            answers.append((_with_format(answer.lstrip("=").split("#", 1)[0], text_format)[1], fraction))
+            answer = answer.lstrip("=")
+            weight = re.match(r"%(-?\d+(?:\.\d+)?)%", answer)
+            if weight:
+                fraction, answer = float(weight.group(1)) / 100, answer[weight.end():]
+            answers.append((_with_format(answer.split("#", 1)[0], text_format)[1], fraction))
         questions.append(GiftQuestion(category, name, text_format, question_text, answers, general))
     return questions

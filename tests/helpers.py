@@ -58,11 +58,13 @@ def make_note(
     prefix: str | None = None,
     suffix: str | None = None,
     claims: tuple[tuple[str, str, str], ...] = (),
+    also_accepted: tuple[str, ...] = (),
     **fields,
 ) -> Note:
-    """A note as the loader would give it; `claims` are (id, quote, verdict), written from line 13 on."""
+    """A note as the loader would give it; `claims` are (id, quote, verdict), written from line 13 on. A note
+    with `also_accepted` verdicts has a verdict that depends on the article's date."""
     quotes = (
-        Quote(None, quote, prefix, suffix, verdict, False, ""),
+        Quote(None, quote, prefix, suffix, verdict, bool(also_accepted), "", also_accepted),
         *(Quote(slug, words, None, None, claim_verdict, False, f"claims[{index}]")
           for index, (slug, words, claim_verdict) in enumerate(claims, start=1)),
     )

@@ -53,9 +53,10 @@ def test_make_edition_names_the_next_version_for_the_workflow(tmp_path):
                "GITHUB_OUTPUT": str(output_file)}
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "edition.py")], cwd=repo, env=environ,
                           capture_output=True, text=True, check=True)
-    assert done.stdout == f"SITE_VERSION=2026.11.29.2\nSOURCE_DATE_EPOCH={EPOCH_OF_DAY}\n"
+    assert done.stdout == (f"SITE_VERSION=2026.11.29.2\nSOURCE_DATE_EPOCH={EPOCH_OF_DAY}\n"
+                           "OFFLINE_ZIP=rust-ml-annotated-2026-11-29.zip\n")
     assert env_file.read_text() == done.stdout
-    assert output_file.read_text() == "version=2026.11.29.2\n"
+    assert output_file.read_text() == "version=2026.11.29.2\noffline_zip=rust-ml-annotated-2026-11-29.zip\n"
 
 
 def test_the_offline_zip_unpacks_into_one_folder_named_with_the_build_day(tmp_path):
@@ -77,8 +78,8 @@ def test_the_offline_zip_unpacks_into_one_folder_named_with_the_build_day(tmp_pa
 
 
 def test_the_offline_zip_script_says_what_to_build_first(tmp_path):
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline_zip.py"), str(tmp_path / "none"),
-                           str(tmp_path / "x.zip")], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline_zip.py"), str(tmp_path / "none")],
+                          capture_output=True, text=True)
     assert done.returncode == 1
     assert "index.html not found: build the offline copy first (make offline does both)" in done.stderr
     assert "Traceback" not in done.stderr

@@ -95,8 +95,9 @@ def test_the_instructors_page_shows_full_addresses_and_links_every_download(publ
     assert all(address.startswith(SITE) for address in shown)
     downloads = re.search(r'<table><thead><tr><th scope="col">what</th>.*?</table>', html, re.DOTALL).group(0)
     hrefs = re.findall(r'<a href="([^"]+)"[^>]*download', downloads)
-    assert hrefs == ["../course/quiz.gift", "../course/quiz-qti.zip", "../course/quiz.csv",
-                     f"{TEST_REPO_URL}/releases/latest/download/rust-ml-annotated-offline.zip",
+    # The offline copy is this edition's own, attached to its release and named with its build day.
+    assert hrefs == ["../course/quiz-moodle.xml", "../course/quiz.gift", "../course/quiz-qti.zip", "../course/quiz.csv",
+                     f"{TEST_REPO_URL}/releases/download/v{VERSION}/rust-ml-annotated-{DAY}.zip",
                      "../annotations.jsonld"]
     for href in hrefs:
         if not href.startswith("https://"):

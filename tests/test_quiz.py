@@ -17,12 +17,14 @@ from html import unescape
 import pytest
 from annotate.article import annotate_article
 from annotate.gift import quiz_gift
+from annotate.moodle import quiz_moodle_xml
 from annotate.notes import verdicts
 from annotate.qti import quiz_qti_zip, quiz_source
 from annotate.quiz import EVIDENCE_PROMPT, FACT_CHOICE, OPINION_PROMPT, questions
 from annotate.spreadsheet import HEADER, quiz_csv
+from conftest import ROOT
 from giftparse import parse_gift
-from helpers import make_note, render_markdown
+from helpers import load_project, make_note, render_markdown
 from pagetext import html_text
 
 TITLES = {key: value["title"] for key, value in verdicts().items()}
@@ -32,7 +34,7 @@ WORDS = "“Rust = C++ ~ {safe}: 100% #1”, naïve, café, C:\\path\\n"
 ARTICLE = (
     '<section class="article-section" id="odd">\n'
     f'<h2 id="odd">{HEADING}</h2>\n'
-    f"<p>{SENTENCE} It will grow.</p>\n"
+    f"<p>{SENTENCE} It will grow. Its maker runs it.</p>\n"
     "</section>\n"
 )
 # Text2qti would read `![..](path)` as a local image to embed and a ```{.bash .run} fence as code to run;
@@ -42,6 +44,17 @@ TITLE = 'Title: {x} ~ #y = "z" \\ é'
 NOTE_URL = "https://example.org/annotated/notes/odd/?q=1&r=2"
 QUOTE_URL = "https://example.org/annotated/#quote-odd"
 BANK = "Rust & ML, Annotated"
+RIGHTS = "Questions: CC BY 4.0. The article's words -- quoted here -- are not under it & <never> markup."
+EDITION = "Rust & ML, Annotated, version 2026.12.04, built 2026-12-04"
+
+
+def write_qti(made, description=SUMMARY) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(quiz_qti_zip(made, title=f"{BANK}: quiz", description=description,
+                                                   rights=RIGHTS, built="2026-12-04")))
+
+
+def write_csv(made) -> bytes:
+    return quiz_csv(made, article_title="On Rust", edition=EDITION, rights=RIGHTS)
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +62,8 @@ def made():
     notes = [
         make_note("odd", WORDS, "odd", verdict="misleading", summary=SUMMARY, title=TITLE),
         make_note("grow", "It will grow", "odd", verdict="opinion", summary="A prediction, 100% {untestable}."),
+        make_note("maker", "Its maker runs it", "odd", verdict="outdated", also_accepted=("misleading",),
+                  summary="Outdated if written before the move, misleading if after."),
     ]
     article = annotate_article(ARTICLE, "docs/index.md", notes, render_markdown=render_markdown,
                                verdict_titles=TITLES, note_href=lambda note: f"notes/{note.id}/")
@@ -56,15 +71,16 @@ def made():
     return questions(
         article.placements, TITLES,
         summary_text=lambda note: note.summary,
-        note_url=lambda note: NOTE_URL if note.id == "odd" else "https://example.org/annotated/notes/grow/",
-        quote_url=lambda claim: QUOTE_URL if claim.note.id == "odd" else "https://example.org/annotated/#quote-grow",
+        note_url=lambda note: NOTE_URL if note.id == "odd" else f"https://example.org/annotated/notes/{note.id}/",
+        quote_url=lambda claim: QUOTE_URL if claim.note.id == "odd" else
+        f"https://example.org/annotated/#quote-{claim.note.id}",
     )
 
 
 def test_the_fixture_claim_survives_gift(made):
     parsed = parse_gift(quiz_gift(made, bank=BANK, comments=["A comment: {with} ~ specials #"]))
-    assert len(parsed) == 2
-    first, second = parsed
+    assert len(parsed) == 3
+    first, second, third = parsed
     assert first.category == [BANK, HEADING]
     assert first.name == "Claim 1"
     assert first.text_format == "html"
@@ -77,28 +93,61 @@ def test_the_fixture_claim_survives_gift(made):
                                    f"The words in the article: {QUOTE_URL}")
     assert [unescape(href) for href in re.findall(r'href="([^"]+)"', feedback)] == [NOTE_URL, QUOTE_URL]
     assert second.right_answers == ["Opinion"]
+    assert set(third.right_answers) == {"Outdated", "Misleading"}
+    assert html_text(third.general_feedback).startswith(
+        "The notes' verdict: Outdated (depends on when the article was written; Misleading is also accepted).")
 
 
 def test_the_fixture_claim_survives_the_canvas_package(made):
-    package = zipfile.ZipFile(io.BytesIO(quiz_qti_zip(made, title=f"{BANK}: quiz", description=SUMMARY)))
+    package = write_qti(made)
     items = qti_items(package)
-    assert [item["title"] for item in items] == ["Claim 1", "Claim 2"]
-    first, second = items
+    assert [item["title"] for item in items] == ["Claim 1", "Claim 2", "Claim 3"]
+    first, second, third = items
     assert html_text(first["text"]) == (f"Claim 1, from the section “{HEADING}”: {SENTENCE} The claim: “{WORDS}”. "
                                         f"{EVIDENCE_PROMPT}")
     assert first["choices"] == list(TITLES.values())
-    assert first["correct"] == "Misleading"
+    assert first["correct"] == ["Misleading"]
+    assert set(third["correct"]) == {"Outdated", "Misleading"}
     assert html_text(first["feedback"]) == (f"The notes' verdict: Misleading. {SUMMARY} Full note: {TITLE}. "
                                             f"The words in the article: {QUOTE_URL}")
     assert [unescape(href) for href in re.findall(r'href="([^"]+)"', first["feedback"])] == [NOTE_URL, QUOTE_URL]
-    assert (second["choices"], second["correct"]) == ([FACT_CHOICE, "Opinion"], "Opinion")
+    assert (second["choices"], second["correct"]) == ([FACT_CHOICE, "Opinion"], ["Opinion"])
     # Nothing from the notes was read as an image to embed or as code to run.
     assert not [name for name in package.namelist() if name.startswith("images/")]
     assert "<img" not in first["feedback"] and "<b>" not in first["feedback"]
 
 
+def test_the_fixture_claim_survives_moodle_xml_in_order(made):
+    bank = moodle_questions(quiz_moodle_xml(made, bank=BANK, comments=[EDITION, RIGHTS]))
+    assert [question["name"] for question in bank] == ["Claim 1", "Claim 2", "Claim 3"]
+    first, second, third = bank
+    assert first["category"] == f"$course$/{BANK}/{HEADING.replace('/', '//').replace(chr(92), chr(92) * 2)}"
+    assert html_text(first["text"]) == (f"Claim 1, from the section “{HEADING}”: {SENTENCE} The claim: “{WORDS}”. "
+                                        f"{EVIDENCE_PROMPT}")
+    assert [answer for answer, _ in first["answers"]] == list(TITLES.values())
+    assert first["right"] == ["Misleading"] and second["right"] == ["Opinion"]
+    assert set(third["right"]) == {"Outdated", "Misleading"}
+    assert all(question["shuffle"] == "0" and question["single"] == "true" for question in bank)
+    assert html_text(first["feedback"]) == (f"The notes' verdict: Misleading. {SUMMARY} Full note: {TITLE}. "
+                                            f"The words in the article: {QUOTE_URL}")
+
+
+def test_every_format_names_its_edition_and_the_rights_in_its_text(made):
+    gift = quiz_gift(made, bank=BANK, comments=[EDITION, RIGHTS])
+    assert gift.startswith(f"// {EDITION}\n// {RIGHTS}\n")
+    xml = quiz_moodle_xml(made, bank=BANK, comments=[EDITION, RIGHTS])
+    comments = [" ".join(comment.split()) for comment in re.findall(r"<!--(.*?)-->", xml, re.DOTALL)]
+    assert comments == [EDITION, RIGHTS.replace("--", "- -")]
+    manifest = ET.fromstring(write_qti(made).read("imsmanifest.xml"))
+    strings = [element.text for element in manifest.iter() if element.tag.endswith("}string")]
+    assert strings == [f"{BANK}: quiz", RIGHTS]
+    assert [element.text for element in manifest.iter() if element.tag.endswith("}dateTime")] == ["2026-12-04"]
+    rows = list(csv.DictReader(io.StringIO(write_csv(made).decode("utf-8-sig"), newline="")))
+    assert {(row["Edition"], row["Rights"]) for row in rows} == {(EDITION, RIGHTS)}
+
+
 def test_the_fixture_claim_survives_the_spreadsheet(made):
-    data = quiz_csv(made)
+    data = write_csv(made)
     assert data.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte-order mark for spreadsheet programs"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == list(HEADER)
@@ -108,6 +157,9 @@ def test_the_fixture_claim_survives_the_spreadsheet(made):
     assert first["Sentence"] == SENTENCE
     assert first["Claim words"] == WORDS
     assert first["Question"] == EVIDENCE_PROMPT
+    assert first["Full question"] == (f"Claim 1 of the article “On Rust”, from the section “{HEADING}”: {SENTENCE} "
+                                      f"The claim: “{WORDS}”. {EVIDENCE_PROMPT}")
+    assert (first["Also accepted"], first["Also accepted choice numbers"]) == ("", "")
     assert [first[f"Choice {n}"] for n in range(1, 8)] == list(TITLES.values())
     assert first["Correct answer"] == "Misleading"
     assert first[f"Choice {first['Correct choice number']}"] == "Misleading"
@@ -117,7 +169,10 @@ def test_the_fixture_claim_survives_the_spreadsheet(made):
     assert second["Question"] == OPINION_PROMPT
     assert [second[f"Choice {n}"] for n in range(1, 8)] == [FACT_CHOICE, "Opinion", "", "", "", "", ""]
     assert (second["Correct answer"], second["Correct choice number"]) == ("Opinion", "2")
-    assert data.count(b"\r\n") == 3 and b'"1","' in data, "rows must end with CRLF and every field be quoted"
+    third = dict(zip(HEADER, rows[3], strict=True))
+    assert (third["Correct answer"], third["Also accepted"]) == ("Outdated", "Misleading")
+    assert third[f"Choice {third['Also accepted choice numbers']}"] == "Misleading"
+    assert data.count(b"\r\n") == 4 and b'"1","' in data, "rows must end with CRLF and every field be quoted"
 
 
 def test_no_line_of_the_canvas_source_starts_with_text_from_the_notes(made):
@@ -148,16 +203,34 @@ def qti_items(package: zipfile.ZipFile) -> list[dict]:
                   for label in item.iter(f"{QTI}response_label")}
         correct = [condition.find(f".//{QTI}varequal").text for condition in item.iter(f"{QTI}respcondition")
                    if (score := condition.find(f"{QTI}setvar")) is not None and score.text == "100"]
-        assert len(correct) == 1, f"{item.get('title')} must have exactly one right answer"
+        assert correct, f"{item.get('title')} has no right answer"
         feedback = item.find(f"{QTI}itemfeedback[@ident='general_fb']")
         items.append({
             "title": item.get("title"),
             "text": item.find(f"{QTI}presentation/{QTI}material/{QTI}mattext").text,
             "choices": [html_text(text) for text in labels.values()],
-            "correct": html_text(labels[correct[0]]),
+            "correct": [html_text(labels[ident]) for ident in correct],
             "feedback": feedback.find(f".//{QTI}mattext").text,
         })
     return items
+
+
+def moodle_questions(source: str) -> list[dict]:
+    """The multiple-choice questions of a Moodle XML bank, each with the category it was read in."""
+    category, found = "", []
+    for question in ET.fromstring(source).iter("question"):
+        if question.get("type") == "category":
+            category = question.findtext("category/text")
+            continue
+        answers = [(unescape(answer.findtext("text")), float(answer.get("fraction")) / 100)
+                   for answer in question.findall("answer")]
+        found.append({
+            "category": category, "name": question.findtext("name/text"),
+            "text": question.findtext("questiontext/text"), "feedback": question.findtext("generalfeedback/text"),
+            "answers": answers, "right": [answer for answer, fraction in answers if fraction == 1],
+            "shuffle": question.findtext("shuffleanswers"), "single": question.findtext("single"),
+        })
+    return found
 
 
 # The built site's quizzes agree with its claims ledger, claim by claim.
@@ -178,7 +251,10 @@ def test_the_moodle_bank_has_one_question_per_claim_answered_by_its_verdict(buil
     assert [question.name for question in parsed] == [f"Claim {number}" for number in sorted(ledger)]
     for number, question in enumerate(parsed, start=1):
         verdict, note = ledger[number]
-        assert question.right_answers == [verdict], question.name
+        # A further verdict is credited only where the feedback says it is accepted.
+        feedback = html_text(question.general_feedback)
+        assert question.right_answers == [verdict] or (
+            verdict in question.right_answers and "also accepted" in feedback), question.name
         assert f'href="/{note}"' in question.general_feedback, question.name
         prompt = OPINION_PROMPT if verdict == "Opinion" else EVIDENCE_PROMPT
         assert html_text(question.text).endswith(prompt)
@@ -194,7 +270,7 @@ def test_the_canvas_package_has_one_item_per_claim_answered_by_its_verdict(built
     items = qti_items(package)
     assert [item["title"] for item in items] == [f"Claim {number}" for number in sorted(ledger)]
     for number, item in enumerate(items, start=1):
-        assert item["correct"] == ledger[number][0], item["title"]
+        assert item["correct"][0] == ledger[number][0], item["title"]
 
 
 def test_the_spreadsheet_has_one_row_per_claim_answered_by_its_verdict(built_site, ledger):
@@ -204,6 +280,41 @@ def test_the_spreadsheet_has_one_row_per_claim_answered_by_its_verdict(built_sit
     for row in rows:
         verdict, note = ledger[int(row["Claim"])]
         assert row["Correct answer"] == verdict
+        assert row["Full question"].startswith(f"Claim {row['Claim']} of the article “")
         assert row[f"Choice {row['Correct choice number']}"] == verdict
         assert row["Note"] == f"/{note}"
         assert row["Claim words"] in row["Sentence"]
+
+
+def test_the_moodle_xml_bank_asks_what_the_gift_bank_asks(built_site):
+    gift = parse_gift((built_site / "course" / "quiz.gift").read_text(encoding="utf-8"))
+    xml = moodle_questions((built_site / "course" / "quiz-moodle.xml").read_text(encoding="utf-8"))
+    assert len(xml) == len(gift) >= 33
+    for from_gift, from_xml in zip(gift, xml, strict=True):
+        assert from_xml["name"] == from_gift.name
+        assert html_text(from_xml["text"]) == html_text(from_gift.text)
+        assert from_xml["answers"] == from_gift.answers
+        assert from_xml["category"] == "$course$/" + "/".join(from_gift.category)
+        assert (from_xml["shuffle"], from_xml["single"]) == ("0", "true"), from_xml["name"]
+
+
+def test_a_claim_whose_note_accepts_two_verdicts_is_credited_both_in_every_format(built_site):
+    """Every claim whose verdict depends on the article's date credits each verdict its note accepts."""
+    content = load_project(ROOT)
+    accepted = {quote.text: {TITLES[quote.verdict], *(TITLES[other] for other in quote.also_accepted)}
+                for note in content.notes for quote in note.quotes if quote.also_accepted}
+    assert accepted, "the site has no claim with a second accepted verdict; this test would check nothing"
+    gift = parse_gift((built_site / "course" / "quiz.gift").read_text(encoding="utf-8"))
+    xml = moodle_questions((built_site / "course" / "quiz-moodle.xml").read_text(encoding="utf-8"))
+    qti = qti_items(zipfile.ZipFile(built_site / "course" / "quiz-qti.zip"))
+    rows = list(csv.DictReader(io.StringIO((built_site / "course" / "quiz.csv").read_bytes().decode("utf-8-sig"),
+                                           newline="")))
+    for words, verdicts_accepted in accepted.items():
+        index = next(i for i, row in enumerate(rows) if row["Claim words"] == words)
+        assert set(gift[index].right_answers) == verdicts_accepted
+        assert set(xml[index]["right"]) == verdicts_accepted
+        assert set(qti[index]["correct"]) == verdicts_accepted
+        row = rows[index]
+        assert {row["Correct answer"], *row["Also accepted"].split("; ")} == verdicts_accepted
+        assert {row[f"Choice {number}"] for number in
+                [row["Correct choice number"], *row["Also accepted choice numbers"].split("; ")]} == verdicts_accepted

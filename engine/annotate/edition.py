@@ -28,9 +28,17 @@ class Edition:
     def year(self) -> str:
         return self.built[:4]
 
+    @property
+    def released(self) -> bool:
+        return self.version != UNRELEASED
+
     def offline_folder(self, name: str) -> str:
         """The one folder the offline zip of the site called `name` unpacks into, named with the build day."""
         return f"{name}-{self.built}"
+
+    def offline_zip(self, name: str) -> str:
+        """The offline zip's file name: the folder it unpacks into, zipped."""
+        return f"{self.offline_folder(name)}.zip"
 
     def describe(self) -> str:
         """'version 2026.11.29, built 2026-11-29', as pages, prints and citations say it."""

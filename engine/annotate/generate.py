@@ -36,6 +36,7 @@ from .edition import Edition, edition_from
 from .feed import corrections_feed
 from .gift import quiz_gift
 from .links import PublicPaths, registry_problems
+from .moodle import quiz_moodle_xml
 from .notelinks import NoteText
 from .notes import FrontMatter, Note, Quote, change_kinds, quote_anchor, split_front_matter, verdicts
 from .page_data import ArticlePlan, PageData, data_line, fingerprint, part_marker
@@ -255,8 +256,9 @@ EDITION_PARTIAL = "partials/edition.html"
 def template_files(site: Site) -> dict[str, bytes]:
     """The theme's templates as written, and the partial that gives them the site's edition.
 
-    `{% import "partials/edition.html" as edition %}` makes `edition.version` and `edition.built` available to
-    every template, the 404 page's included: the one way to give a builder's templates a value of one build.
+    `{% import "partials/edition.html" as edition %}` makes `edition.version`, `edition.built` and `edition.feed`
+    (the corrections feed's path from the site's root, or "" without a corrections page) available to every
+    template, the 404 page's included: the one way to give a builder's templates a value of one build.
     """
     settings = site.settings
     if settings.templates is None:
@@ -265,8 +267,10 @@ def template_files(site: Site) -> dict[str, bytes]:
         path.relative_to(settings.templates).as_posix(): path.read_bytes()
         for path in sorted(settings.templates.rglob("*")) if path.is_file()
     }
+    corrections_page = site.page_with(CORRECTIONS)
+    feed = site.urls.url(_beside(corrections_page, FEED_NAME)) if corrections_page is not None else ""
     files[EDITION_PARTIAL] = templating.render(
-        "edition-partial.txt", version=site.edition.version, built=site.edition.built).encode("utf-8")
+        "edition-partial.txt", version=site.edition.version, built=site.edition.built, feed=feed).encode("utf-8")
     return files
 
 
@@ -408,7 +412,7 @@ def _worksheet(site: Site, page: str, files: dict[str, bytes]) -> str:
 def _downloads(site: Site, page: str) -> list[instructors.Download]:
     """The files an instructor can take into a course: the quizzes, the offline copy, the annotations."""
     repo_url = site.environ.get("REPO_URL", "").strip()
-    offline_zip = site.settings.offline_zip
+    offline_zip = site.edition.offline_zip(site.settings.name)
 
     def link(path: str) -> str:
         return site.urls.link(path, page)
@@ -419,12 +423,20 @@ def _downloads(site: Site, page: str) -> list[instructors.Download]:
     )
     if repo_url:
         offline = instructors.Download(
-            offline.what, instructors.latest_release_asset(repo_url, offline_zip), offline.name,
-            "The latest release. It unpacks into one folder named with its build date; open index.html in it.",
+            offline.what, instructors.release_asset(repo_url, site.edition, offline_zip), offline.name,
+            "This edition's copy, attached to its release. It unpacks into one folder named with its build date; "
+            "open index.html in it." if site.edition.released else
+            "The latest release's copy. It unpacks into one folder named with its build date; open index.html in it.",
         )
     return [
-        instructors.Download("Question bank for Moodle (GIFT)", link(instructors.QUIZ_GIFT), "quiz.gift",
-                             "Moodle: Question bank, Import, format GIFT."),
+        instructors.Download("Question bank for Moodle (Moodle XML)", link(instructors.QUIZ_MOODLE_XML),
+                             "quiz-moodle.xml", "Moodle: Question bank, Import, format Moodle XML format. "
+                             "Keeps the verdict scale in the same order in every question."),
+        instructors.Download("Question bank for Moodle and other tools (GIFT)", link(instructors.QUIZ_GIFT),
+                             "quiz.gift",
+                             "Moodle: Question bank, Import, format GIFT. Moodle shuffles the choices of a GIFT "
+                             "question unless the quiz's “Shuffle within questions” is off; "
+                             "the Moodle XML bank does not need that."),
         instructors.Download("Quiz for Canvas (QTI package)", link(instructors.QUIZ_QTI), "quiz-qti.zip",
                              "Canvas: Settings, Import Course Content, QTI .zip file."),
         instructors.Download("The questions as a spreadsheet (CSV, UTF-8)", link(instructors.QUIZ_CSV), "quiz.csv",
@@ -542,7 +554,8 @@ def _feed(site: Site, page: str) -> bytes:
 
 
 def _quiz_files(site: Site) -> dict[str, bytes]:
-    """The quiz banks: one question per claim, as GIFT for Moodle, QTI for Canvas and CSV."""
+    """The quiz banks: one question per claim, as GIFT and Moodle XML for Moodle, QTI for Canvas and CSV, each
+    naming the edition it comes from and the rights in its text."""
     settings, urls = site.settings, site.urls
     made = questions(
         site.article.placements,
@@ -552,12 +565,18 @@ def _quiz_files(site: Site) -> dict[str, bytes]:
         quote_url=lambda claim: urls.public(settings.article, claim.anchor),
         summary_html=lambda note: site.notes.summary(note, None),
     )
+    edition = f"{settings.site_name}, {site.edition.describe()}"
     about = (f"One question per claim of the article, numbered as on {settings.site_name} "
-             f"({urls.public(settings.article)}), {site.edition.describe()}. Notes licensed {settings.licence}.")
+             f"({urls.public(settings.article)}). Edition: {edition}.")
+    comments = [about, settings.course.rights]
     return {
-        instructors.QUIZ_GIFT: quiz_gift(made, bank=settings.site_name, comments=[about]).encode("utf-8"),
-        instructors.QUIZ_QTI: quiz_qti_zip(made, title=settings.course.quiz_title, description=about),
-        instructors.QUIZ_CSV: quiz_csv(made),
+        instructors.QUIZ_GIFT: quiz_gift(made, bank=settings.site_name, comments=comments).encode("utf-8"),
+        instructors.QUIZ_MOODLE_XML: quiz_moodle_xml(made, bank=settings.site_name, comments=comments).encode("utf-8"),
+        instructors.QUIZ_QTI: quiz_qti_zip(made, title=f"{settings.course.quiz_title} ({site.edition.describe()})",
+                                           description=f"{about} {settings.course.rights}",
+                                           rights=settings.course.rights, built=site.edition.built),
+        instructors.QUIZ_CSV: quiz_csv(made, article_title=site.article_title, edition=edition,
+                                       rights=settings.course.rights),
     }
 
 

@@ -26,18 +26,23 @@ def escape_text(text: str) -> str:
     return text
 
 
+def category_path(names: Iterable[str]) -> str:
+    """The category path made of `names`, outermost first, as Moodle's exporters write it (GIFT and XML)."""
+    return "/".join(" ".join(name.split()).replace("\\", "\\\\").replace("/", "//") for name in names)
+
+
 def category_line(names: Iterable[str]) -> str:
     """`$CATEGORY:` for the category path made of `names`, outermost first."""
-    parts = [" ".join(name.split()).replace("\\", "\\\\").replace("/", "//") for name in names]
-    return "$CATEGORY: " + "/".join(parts)
+    return "$CATEGORY: " + category_path(names)
 
 
 def quiz_gift(questions: list[Question], *, bank: str, comments: list[str]) -> str:
     """The whole GIFT file: `comments` first, then for each section its category and its questions.
 
-    Each question is a multiple-choice question with one right answer (`=`) and wrong ones (`~`), and
-    the note's summary as general feedback (`####`). Question texts are HTML (`[html]`), which the
-    answers and feedback inherit.
+    Each question is a multiple-choice question with one right answer (`=`), any further answer its note
+    accepts at full credit (`~%100%`), and wrong ones (`~`), and the note's summary as general feedback
+    (`####`). Question texts are HTML (`[html]`), which the answers and feedback inherit. GIFT cannot keep
+    Moodle from shuffling the choices; the Moodle XML bank can.
     """
     lines = [f"// {' '.join(comment.split())}" for comment in comments]
     section = None
@@ -47,7 +52,7 @@ def quiz_gift(questions: list[Question], *, bank: str, comments: list[str]) -> s
             lines += ["", category_line([bank, section])]
         lines += ["", f"::{escape_text(question.title)}::[html]{escape_text(question_html(question))}{{"]
         for choice in question.choices:
-            mark = "=" if choice == question.answer else "~"
+            mark = "=" if choice == question.answer else "~%100%" if choice in question.accepted else "~"
             lines.append(f"\t{mark}{escape_text(escape(choice))}")
         lines += [f"\t####{escape_text(feedback_html(question))}", "}"]
     return "\n".join(lines) + "\n"

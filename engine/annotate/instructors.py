@@ -9,10 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .addresses import public_url
+from .edition import TAG_PREFIX, Edition
 from .settings import LinkKind
 from .templating import render
 
 QUIZ_GIFT = "course/quiz.gift"
+QUIZ_MOODLE_XML = "course/quiz-moodle.xml"
 QUIZ_QTI = "course/quiz-qti.zip"
 QUIZ_CSV = "course/quiz.csv"
 
@@ -45,6 +47,10 @@ def downloads(items: list[Download]) -> str:
     return render("downloads.html", items=items)
 
 
-def latest_release_asset(repo_url: str, asset: str) -> str:
-    """GitHub's address for an asset of the repository's latest release."""
-    return f"{repo_url.rstrip('/')}/releases/latest/download/{asset}"
+def release_asset(repo_url: str, edition: Edition, asset: str) -> str:
+    """Where GitHub serves `asset` of this edition's release; for an unreleased build, the latest release's page,
+    since the asset's dated name is only known for an edition."""
+    releases = f"{repo_url.rstrip('/')}/releases"
+    if not edition.released:
+        return f"{releases}/latest"
+    return f"{releases}/download/{TAG_PREFIX}{edition.version}/{asset}"

@@ -54,6 +54,7 @@ class Quote:
     verdict: str
     depends_on_article_date: bool
     key: str  # where it is written in the front matter: "" for the note's own quote, else "claims[2]"
+    also_accepted: tuple[str, ...] = ()  # further verdicts that hold under another reading of the article's date
 
     def field(self, name: str) -> str:
         """The front-matter path of one of its keys, as messages name it: 'verdict' or 'claims[2].verdict'."""
@@ -217,6 +218,10 @@ def load_note(path: Path, shown_path: str, text: ContributorMarkdown) -> tuple[N
         (f"claims[{index}].quote", claim.get("quote"))
         for index, claim in enumerate(claims if isinstance(claims, list) else [], start=1) if isinstance(claim, dict)
     ]
+    _check_also_accepted(problems, shown_path, lines, [("", meta), *(
+        (f"claims[{index}].", claim)
+        for index, claim in enumerate(claims if isinstance(claims, list) else [], start=1) if isinstance(claim, dict)
+    )])
     for key, quote in quotes:
         if isinstance(quote, str) and (len(quote.split()) < QUOTE_MIN_WORDS or len(quote) > QUOTE_CHARACTERS):
             problems.add(shown_path, *lines.get(key, (1, 1)), (
@@ -258,6 +263,27 @@ def load_note(path: Path, shown_path: str, text: ContributorMarkdown) -> tuple[N
     return note, problems
 
 
+def _check_also_accepted(problems: Problems, path: str, lines: dict[str, tuple[int, int]],
+                         quotes: list[tuple[str, dict]]) -> None:
+    """`also_accepted` names other verdicts, and only for a verdict that depends on the article's date."""
+    for key, fields in quotes:
+        accepted = fields.get("also_accepted")
+        if not isinstance(accepted, list):
+            continue
+        where = lines.get(f"{key}also_accepted", (1, 1))
+        if fields.get("depends_on_article_date") is not True:
+            problems.add(path, *where, (
+                f"{key}also_accepted is only for a verdict that depends on when the article was written; "
+                f"add {key}depends_on_article_date: true and say in the body when each verdict holds, "
+                "or remove it"
+            ))
+        if fields.get("verdict") in accepted:
+            problems.add(path, *where, (
+                f"{key}also_accepted repeats the verdict '{fields.get('verdict')}'; list only the other verdicts "
+                "a reader may defend"
+            ))
+
+
 def _quote(fields: dict, slug: str | None, key: str) -> Quote:
     return Quote(
         slug=slug,
@@ -266,6 +292,7 @@ def _quote(fields: dict, slug: str | None, key: str) -> Quote:
         suffix=fields.get("suffix"),
         verdict=fields["verdict"],
         depends_on_article_date=fields.get("depends_on_article_date", False),
+        also_accepted=tuple(fields.get("also_accepted", ())),
         key=key,
     )
 

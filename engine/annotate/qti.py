@@ -6,12 +6,19 @@ built so that nothing from the notes can be read as any of that: each question, 
 one line after its marker, and every ASCII character of the notes' text that is not a letter, a digit
 or a space is written as an HTML character reference (`&#36;` for `$`), which Markdown passes through
 and Canvas shows as the character itself. The only markup is the HTML that `quiz` writes.
+
+text2qti writes one right answer per multiple-choice question and a manifest of its own: the package is
+then completed here, with a scoring condition for each further answer a note accepts (`also_accepted`) and
+the manifest's title, date and rights said as the site says them.
 """
 
 from __future__ import annotations
 
+import io
 import re
-from html import unescape
+import xml.etree.ElementTree as ET
+import zipfile
+from html import escape, unescape
 
 from text2qti.config import Config
 from text2qti.qti import QTI
@@ -20,6 +27,13 @@ from text2qti.quiz import Quiz
 from .quiz import Question, feedback_html, question_html
 
 _CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+_QTI = f"{{{_QTI_NAMESPACE}}}"
+# The manifest's fields text2qti fills with its own words, each written once: (element, its text now).
+_MANIFEST_TITLE = re.compile(r"(<imsmd:title>\s*<imsmd:string>)[^<]*(</imsmd:string>)")
+_MANIFEST_DATE = re.compile(r"(<imsmd:dateTime>)[^<]*(</imsmd:dateTime>)")
+_MANIFEST_RIGHTS = re.compile(r"(<imsmd:rights>.*?<imsmd:description>\s*<imsmd:string>)[^<]*(</imsmd:string>)",
+                              re.DOTALL)
 
 
 def literal(text: str) -> str:
@@ -69,11 +83,58 @@ def quiz_source(questions: list[Question], *, title: str, description: str) -> s
     return "\n".join(lines) + "\n"
 
 
-def quiz_qti_zip(questions: list[Question], *, title: str, description: str) -> bytes:
-    """The QTI package (a zip) that Canvas imports, made by text2qti with its default settings.
+def quiz_qti_zip(questions: list[Question], *, title: str, description: str, rights: str, built: str) -> bytes:
+    """The QTI package (a zip) that Canvas imports, made by text2qti with its default settings, its manifest
+    naming `title`, the build day `built` and `rights`.
 
     text2qti's settings file in the home folder is not read, and its code blocks are never run.
     """
     config = Config()
     config["run_code_blocks"] = False
-    return QTI(Quiz(quiz_source(questions, title=title, description=description), config=config)).zip_bytes()
+    made = QTI(Quiz(quiz_source(questions, title=title, description=description), config=config)).zip_bytes()
+    accepted = {question.title: question.also_accepted for question in questions if question.also_accepted}
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(made)) as package, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as out:
+        for entry in package.infolist():
+            data = package.read(entry)
+            if entry.filename == "imsmanifest.xml":
+                data = _manifest(data.decode("utf-8"), title=title, built=built, rights=rights).encode("utf-8")
+            elif entry.filename.endswith(".xml") and b"<questestinterop" in data and accepted:
+                data = _credit_also_accepted(data, accepted)
+            out.writestr(entry, data)
+    return output.getvalue()
+
+
+def _manifest(manifest: str, *, title: str, built: str, rights: str) -> str:
+    for pattern, value in ((_MANIFEST_TITLE, title), (_MANIFEST_DATE, built), (_MANIFEST_RIGHTS, rights)):
+        manifest, count = pattern.subn(lambda match, text=value: match[1] + escape(text) + match[2], manifest, 1)
+        if count != 1:
+            raise ValueError(f"text2qti's manifest no longer has the field {pattern.pattern!r}; update qti.py")
+    return manifest
+
+
+def _credit_also_accepted(assessment: bytes, accepted: dict[str, tuple[str, ...]]) -> bytes:
+    """Full credit for each further accepted choice: a scoring condition beside the one for the right answer."""
+    ET.register_namespace("", _QTI_NAMESPACE)
+    root = ET.fromstring(assessment)
+    for item in root.iter(f"{_QTI}item"):
+        also = accepted.get(item.get("title", ""), ())
+        if not also:
+            continue
+        labels = {_plain(label.find(f".//{_QTI}mattext").text or ""): label.get("ident")
+                  for label in item.iter(f"{_QTI}response_label")}
+        processing = item.find(f"{_QTI}resprocessing")
+        right = next(condition for condition in processing.findall(f"{_QTI}respcondition")
+                     if (score := condition.find(f"{_QTI}setvar")) is not None and score.text == "100")
+        response = right.find(f".//{_QTI}varequal").get("respident")
+        for choice in also:
+            condition = ET.SubElement(processing, f"{_QTI}respcondition", {"continue": "No"})
+            variables = ET.SubElement(condition, f"{_QTI}conditionvar")
+            ET.SubElement(variables, f"{_QTI}varequal", {"respident": response}).text = labels[choice]
+            ET.SubElement(condition, f"{_QTI}setvar", {"action": "Set", "varname": "SCORE"}).text = "100"
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _plain(html_fragment: str) -> str:
+    """A choice's text as shown: text2qti wraps it in a paragraph."""
+    return unescape(re.sub(r"<[^>]+>", "", html_fragment)).strip()

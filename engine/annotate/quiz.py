@@ -9,6 +9,9 @@ A claim judged `opinion` cannot be supported or refuted by evidence, so it gets 
 kind: is this a statement of fact that evidence can check, or an opinion? Its answer is still the
 verdict's title, "Opinion". That way every claim of the ledger is a question, and no question pretends
 that an opinion is true or false.
+
+A verdict that depends on when the article was written may come with further verdicts that hold under
+another reading of its date (`also_accepted`); every format credits those in full too.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class Question:
     prompt: str
     choices: tuple[str, ...]
     answer: str  # the title of the claim's verdict; always one of the choices
+    also_accepted: tuple[str, ...]  # titles of further verdicts credited in full, for a verdict that depends on a date
     verdict: str  # the verdict's key, such as "misleading"
     dated: bool  # the verdict depends on when the article was written
     summary: str  # the note's summary, plain text
@@ -51,9 +55,18 @@ class Question:
         return f"Claim {self.number}"
 
     @property
+    def accepted(self) -> tuple[str, ...]:
+        """Every choice that earns full credit: the verdict's title first."""
+        return (self.answer, *self.also_accepted)
+
+    @property
     def verdict_line(self) -> str:
-        """'Misleading.' or 'Outdated (depends on when the article was written).'"""
-        return f"{self.answer} ({DATED})." if self.dated else f"{self.answer}."
+        """'Misleading.', 'Outdated (depends on when the article was written).' or, with a further verdict,
+        'Outdated (depends on when the article was written; Misleading is also accepted).'"""
+        if not self.dated:
+            return f"{self.answer}."
+        also = f"; {' and '.join(self.also_accepted)} {'is' if len(self.also_accepted) == 1 else 'are'} also accepted"
+        return f"{self.answer} ({DATED}{also if self.also_accepted else ''})."
 
 
 def questions(
@@ -78,6 +91,7 @@ def questions(
             prompt=OPINION_PROMPT if opinion else EVIDENCE_PROMPT,
             choices=(FACT_CHOICE, verdict_titles[OPINION]) if opinion else scale,
             answer=verdict_titles[verdict],
+            also_accepted=tuple(verdict_titles[other] for other in claim.quote.also_accepted),
             verdict=verdict,
             dated=claim.quote.depends_on_article_date,
             summary=summary_text(note),

@@ -37,6 +37,7 @@ class Course:
     """The site's words for its course material."""
 
     quiz_title: str
+    rights: str  # what every course file says of its rights
     link_kinds: tuple[LinkKind, ...] = ()
 
 
@@ -75,10 +76,6 @@ class Settings:
     def worksheet_storage(self) -> str:
         """Where the worksheet keeps a student's marks in the browser."""
         return f"{self.name}:worksheet"
-
-    @property
-    def offline_zip(self) -> str:
-        return f"{self.name}-offline.zip"
 
     @property
     def notes_dir(self) -> Path:
@@ -227,6 +224,9 @@ def open_settings(path: Path) -> Settings | Problems:
         name=values["name"],
         course=Course(
             quiz_title=course.get("quiz_title", f"{builder.get('site_name', '')}: the article's claims"),
+            rights=" ".join(course.get("rights", (
+                f"Questions, choices and feedback: {builder.get('site_name', '')} contributors, {values['licence']}. "
+                "The article's words quoted in the questions are not under that licence.")).split()),
             link_kinds=tuple(LinkKind(**kind) for kind in course.get("link_kinds", [])),
         ),
         markdown_extensions=extensions,
