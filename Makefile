@@ -107,7 +107,7 @@ test: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Run every test, browser tests 
 
 test-fast: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Every test but the browser tests, in parallel
 	$(BIN)/ruff check engine scripts tests
-	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not rehearsal"
 
 clean:  ## Remove the built sites, the build tree and the virtual environment
 	rm -rf build site site-zensical site-offline rust-ml-annotated-*.zip $(VENV) .pytest_cache node_modules
