@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 import os
 import re
 import subprocess
@@ -156,6 +157,40 @@ def test_the_licences_exist_and_name_the_canonical_cc_by_address():
     notes = (ROOT / "LICENSE-notes").read_text(encoding="utf-8")
     assert "Creative Commons Attribution 4.0 International" in notes
     assert "https://creativecommons.org/licenses/by/4.0/" in notes
+
+
+def test_the_code_licence_names_every_code_folder_there_is_and_none_that_is_not():
+    licence = " ".join((ROOT / "LICENSE").read_text(encoding="utf-8").split())
+    named = set(re.findall(r"(?<![\w/.])(\.?[a-z][a-z.-]*)/", licence.split("Permission is hereby granted")[0]))
+    code = {"engine", "scripts", "tests", "tools", "overrides", ".ci", ".github"}
+    assert code <= named, f"LICENSE leaves out {sorted(code - named)}"
+    assert all((ROOT / folder).is_dir() for folder in named), f"LICENSE names folders that do not exist: {named}"
+    assert 'license = "MIT"' in (ROOT / "engine" / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_the_notes_licence_keeps_the_article_text_out_wherever_it_is_quoted():
+    notes = " ".join((ROOT / "LICENSE-notes").read_text(encoding="utf-8").split())
+    covered, excluded = notes.split("Not covered:")
+    assert "the article" in excluded and "this licence does not extend to it wherever it is quoted" in excluded
+    for place in ("quiz banks", "worksheet", "answer key", "claims ledger", "Web Annotation export"):
+        assert place in excluded, place
+
+
+def test_every_course_file_says_its_rights_and_names_its_edition(built_site: Path):
+    from annotate.settings import open_settings
+
+    rights = open_settings(ROOT / "annotate.yml").course.rights
+    edition = edition_from(os.environ)
+    assert "not under that licence" in rights
+    course = built_site / "course"
+    for name in ("quiz.gift", "quiz-moodle.xml", "quiz.csv"):
+        text = (course / name).read_bytes().decode("utf-8-sig")
+        assert rights in html.unescape(" ".join(text.split())), name
+        assert edition.describe() in text, name
+    with zipfile.ZipFile(course / "quiz-qti.zip") as package:
+        manifest = html.unescape(package.read("imsmanifest.xml").decode("utf-8"))
+    assert rights in manifest and "Private (Copyrighted)" not in manifest
+    assert f"<imsmd:dateTime>{edition.built}</imsmd:dateTime>" in manifest
 
 
 def test_every_page_shows_the_edition_and_links_both_licences(built_site: Path):
