@@ -319,7 +319,8 @@ def test_the_weekly_workflow_keeps_the_issue_with_minimal_permissions():
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert set(triggers) == {"schedule", "workflow_dispatch"}
     assert triggers["schedule"][0]["cron"].endswith("* * 1")  # weekly, on Mondays
-    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["watch"]["permissions"] == {"contents": "read", "issues": "write"}
     (step,) = [step for step in workflow["jobs"]["watch"]["steps"] if "run" in step]
     assert step["run"] == "make freshness"
     assert step["env"]["OPEN_ISSUE"] == "true"

@@ -116,7 +116,7 @@ BROKEN = {
     ),
     "folded is gone": (
         ("reviewed:", "folded:\n  - words: x\n    verdict: opinion\nreviewed:"),
-        [f"{P}:11:1: unknown key 'folded'; allowed keys are aliases, changes, claims, crates, "
+        [f"{P}:11:1: unknown key 'folded'; allowed keys are aliases, also_accepted, changes, claims, crates, "
          "depends_on_article_date, inference, prefix, quote, reviewed, section, sources, suffix, summary, "
          "title, verdict, versions"],
     ),

@@ -427,7 +427,14 @@ def _downloads(site: Site, page: str) -> list[instructors.Download]:
             "This edition's copy, attached to its release. It unpacks into one folder named with its build date; "
             "open index.html in it." if site.edition.released else
             "The latest release's copy. It unpacks into one folder named with its build date; open index.html in it.",
+            page=not site.edition.released,
         )
+    answer_key_page = site.page_with(ANSWER_KEY)
+    answer_key = [instructors.Download(
+        "The worksheet's answer key, to print for the debrief (not in the site's navigation or search)",
+        link(answer_key_page), "answer key",
+        "Print it from the browser. Students working on their own can use the same address.", page=True,
+    )] if answer_key_page else []
     return [
         instructors.Download("Question bank for Moodle (Moodle XML)", link(instructors.QUIZ_MOODLE_XML),
                              "quiz-moodle.xml", "Moodle: Question bank, Import, format Moodle XML format. "
@@ -441,6 +448,7 @@ def _downloads(site: Site, page: str) -> list[instructors.Download]:
                              "Canvas: Settings, Import Course Content, QTI .zip file."),
         instructors.Download("The questions as a spreadsheet (CSV, UTF-8)", link(instructors.QUIZ_CSV), "quiz.csv",
                              "Spreadsheets, and form or quiz tools that import questions from a sheet."),
+        *answer_key,
         offline,
         instructors.Download("Every note as a Web Annotation (JSON-LD)", link(ANNOTATIONS_FILE), ANNOTATIONS_FILE,
                              "Annotation tools and archives that read the W3C Web Annotation format."),

@@ -40,6 +40,7 @@ class Download:
     href: str  # empty when the file cannot be linked from this build: its name is shown, with `use` saying why
     name: str
     use: str
+    page: bool = False  # a page to open or print, not a file to download
 
 
 def downloads(items: list[Download]) -> str:

@@ -231,11 +231,20 @@ def open_settings(path: Path) -> Settings | Problems:
         ),
         markdown_extensions=extensions,
         markdown_configs=configs,
-        nav=nav_pages(builder.get("nav")),
+        nav=nav_pages(builder.get("nav")) | _pages_outside_nav(builder.get("not_in_nav")),
         site_name=str(builder.get("site_name") or ""),
         site_url=str(builder.get("site_url") or ""),
         directory_urls=_truthy(builder.get("use_directory_urls", True)) and not _offline(builder),
     )
+
+
+def _pages_outside_nav(not_in_nav: object) -> set[str]:
+    """The pages `not_in_nav` names one by one (`/answer-key.md`): built and linked, but not in the navigation.
+    Folder and wildcard patterns name no page; the notes' folder is the site's own."""
+    if not isinstance(not_in_nav, str):
+        return set()
+    return {line.strip().removeprefix("/") for line in not_in_nav.splitlines()
+            if line.strip().endswith(".md") and not any(char in line for char in "*?[!")}
 
 
 def _truthy(value: Any) -> bool:
