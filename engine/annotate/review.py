@@ -31,6 +31,7 @@ RECORD_FIELDS = {"id", "path", "lines", "body_line", "reviewed", "changes", "sou
                  "aliases", "quotes"}
 QUOTE_RECORD_FIELDS = {"key"}  # where a claim is written in the front matter
 SOURCE_RECORD_FIELDS = {"key"}  # likewise for a source, in formats that record it
+CRATE_RECORD_FIELDS = {"latest_at"}  # where a catalog entry is written
 LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href")
 SHOWN_CHARACTERS = 160  # of a contributor's value in the report
 
@@ -374,6 +375,16 @@ def _compare_data(result: Review, base: Version, head: Version) -> None:
         result.tell("Crates added to the catalog", f"- {shown(name)}")
     for name in sorted(old.keys() - new.keys()):
         result.tell("Crates removed from the catalog", f"- {shown(name)}")
+    for name in sorted(new.keys()):
+        after = _fields(new[name], CRATE_RECORD_FIELDS)
+        before = _fields(old[name], CRATE_RECORD_FIELDS) if name in old else {}
+        moved = [key for key in after if before and after[key] != before.get(key)]
+        if moved:
+            result.tell("Crates changed", f"- {shown(name)}: {shown(', '.join(moved))}")
+        old_links = {value for value in before.values() if isinstance(value, str) and value.startswith("https://")}
+        for key, value in after.items():
+            if isinstance(value, str) and value.startswith("https://") and value not in old_links:
+                result.tell("Links added", f"- in the catalog, {shown(name)} ({shown(key)}): {shown(value)}")
     old_sentences = {entry.sentence for entry in base.site.content.no_claims}
     new_sentences = {entry.sentence for entry in head.site.content.no_claims}
     for sentence in sorted(new_sentences - old_sentences):
@@ -387,10 +398,14 @@ def _list_files(result: Review, base: Version, files: Iterable[ChangedFile]) -> 
     settings = base.site.settings
     folders = [base.relative(settings.notes_dir), *(base.relative(folder) for folder in settings.data_folders())]
     words = {"A": "added", "D": "deleted", "M": "changed", "R": "renamed", "C": "copied", "T": "changed type"}
+    notes, data = folders[0], folders[1:]
     for item in files:
         paths = [item.path, item.old_path] if item.old_path else [item.path]
-        if all(any(path.startswith(f"{folder}/") for folder in folders) for path in paths):
-            continue
         was = f" (from {shown(item.old_path)})" if item.old_path else ""
-        result.tell("Files changed outside notes and data",
-                    f"- {words.get(item.status, 'changed')}: `{shown(item.path, code=True)}`{was}")
+        line = f"- {words.get(item.status, 'changed')}: `{shown(item.path, code=True)}`{was}"
+        if all(path.startswith(f"{notes}/") for path in paths):
+            continue  # each note's changes are told above
+        if all(any(path.startswith(f"{folder}/") for folder in data) for path in paths):
+            result.tell("Data files changed", line)
+        else:
+            result.tell("Files changed outside notes and data", line)
