@@ -18,6 +18,8 @@ from helpers import ROOT
 
 TODAY = datetime.date.today()
 BASE_DAY = TODAY - datetime.timedelta(days=3)
+WHAT = "Says more precisely what the sources show."
+NOTES_DAY = BASE_DAY - datetime.timedelta(days=1)  # every date the base's notes record
 EXAMPLE = ROOT / "examples" / "second-article"
 LOCK = "docs/comments/global-lock.md"
 NUMPY = "docs/comments/numpy-compiled-code.md"
@@ -73,6 +75,10 @@ def pinned_site(folder: Path) -> Path:
 def repo(tmp_path: Path) -> Path:
     """The base commit, tagged `base`, dated three days ago."""
     project = pinned_site(tmp_path)
+    for note in (project / "docs" / "comments").glob("*.md"):
+        # Every date of the base a day before it was committed, whatever the example says today.
+        note.write_text(re.sub(r"^(reviewed|    accessed|  - date): \d{4}-\d{2}-\d{2}$", rf"\1: {NOTES_DAY}",
+                               note.read_text(encoding="utf-8"), flags=re.MULTILINE), encoding="utf-8")
     git(project, "init", "--quiet", "--initial-branch=main")
     git(project, "add", "--all")
     git(project, "commit", "--quiet", "--message", "Base", day=BASE_DAY)
@@ -88,9 +94,31 @@ def edit(repo: Path, path: str, old: str, new: str) -> None:
 
 
 def log_entry(repo: Path, path: str, day: datetime.date = TODAY, kind: str = "clarification") -> None:
-    edit(repo, path, "changes: []", (
-        f"changes:\n  - date: {day.isoformat()}\n    kind: {kind}\n    what: Says more precisely what the sources show."
-    ))
+    """A new first entry of the note's changes (the kinds that need more than `what` are not used)."""
+    file = repo / path
+    entry = f"changes:\n  - date: {day}\n    kind: {kind}\n    what: {WHAT}"
+    text, count = re.subn(r"^changes:(?: \[\])?$", entry, file.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
+    assert count == 1
+    file.write_text(text, encoding="utf-8")
+
+
+def set_dates(repo: Path, path: str, key: str, day: datetime.date) -> None:
+    """Every `reviewed` (key "reviewed") or every source's `accessed` (key "    accessed") of the note set to `day`."""
+    file = repo / path
+    text, count = re.subn(rf"^{key}: .*$", f"{key}: {day}", file.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert count
+    file.write_text(text, encoding="utf-8")
+
+
+def add_source(repo: Path, path: str, title: str, url: str) -> None:
+    """A source added to the note, cited in the body when the note format cites sources by id."""
+    file = repo / path
+    text = file.read_text(encoding="utf-8")
+    cited = "\nsources:\n  - id: " in text
+    identity = "id: added-source\n    " if cited else ""
+    source = f"sources:\n  - {identity}title: \"{title}\"\n    url: {url}\n    accessed: {NOTES_DAY}"
+    text = text.replace("sources:", source, 1)
+    file.write_text(text.rstrip("\n") + (" [@added-source]\n" if cited else "\n"), encoding="utf-8")
 
 
 def commit(repo: Path) -> None:
@@ -121,9 +149,9 @@ def test_base_site_passes_make_check(repo):
 
 def test_a_logged_change_with_its_sources_read_again_passes(repo, capsys):
     edit(repo, LOCK, "verdict: outdated", "verdict: misleading")
-    log_entry(repo, LOCK, kind="correction")
-    edit(repo, LOCK, "reviewed: 2026-11-29", f"reviewed: {TODAY}")
-    edit(repo, LOCK, "accessed: 2026-11-29", f"accessed: {TODAY}")
+    log_entry(repo, LOCK)
+    set_dates(repo, LOCK, "reviewed", TODAY)
+    set_dates(repo, LOCK, "    accessed", TODAY)
     commit(repo)
     code, out, err = review(repo, capsys)
     assert (code, err) == (0, "")
@@ -158,7 +186,7 @@ def test_a_change_of_substance_without_a_log_entry_in_the_span_is_refused(repo, 
 
 def test_an_entry_dated_before_the_pull_request_does_not_cover_a_change(repo, capsys):
     edit(repo, LOCK, "verdict: outdated", "verdict: misleading")
-    log_entry(repo, LOCK, day=datetime.date(2020, 1, 6), kind="correction")
+    log_entry(repo, LOCK, day=datetime.date(2020, 1, 6))
     commit(repo)
     code, _, err = review(repo, capsys)
     assert code == 1
@@ -169,10 +197,8 @@ def test_an_entry_dated_before_the_pull_request_does_not_cover_a_change(repo, ca
 
 def test_a_back_dated_entry_is_refused_even_beside_a_proper_one(repo, capsys):
     edit(repo, LOCK, "verdict: outdated", "verdict: misleading")
-    edit(repo, LOCK, "changes: []", (
-        f"changes:\n  - date: {TODAY}\n    kind: correction\n    what: The verdict is false.\n"
-        "  - date: 2020-01-06\n    kind: update\n    what: An update nobody made then."
-    ))
+    log_entry(repo, LOCK, day=datetime.date(2020, 1, 6))
+    log_entry(repo, LOCK)
     commit(repo)
     code, _, err = review(repo, capsys)
     assert code == 1
@@ -262,27 +288,27 @@ def test_a_note_renamed_with_an_alias_keeps_its_links(repo, capsys):
 
 
 def test_a_review_date_moved_without_reading_a_source_again_is_refused(repo, capsys):
-    edit(repo, NUMPY, "reviewed: 2026-11-29", f"reviewed: {TODAY}")
+    set_dates(repo, NUMPY, "reviewed", TODAY)
     commit(repo)
     code, _, err = review(repo, capsys)
     assert code == 1
     [(where, line, message)] = refusals(err)
     assert (where, line) == (NUMPY, line_of(repo, NUMPY, "reviewed:"))
-    assert message.startswith(f"reviewed moved from 2026-11-29 to {TODAY}, but no source's accessed date moved")
+    assert message.startswith(f"reviewed moved from {NOTES_DAY} to {TODAY}, but no source's accessed date moved")
 
 
 def test_a_removed_log_entry_is_refused(repo, capsys):
-    log_entry(repo, NUMPY, day=BASE_DAY)
+    log_entry(repo, NUMPY, day=NOTES_DAY)
+    log_entry(repo, NUMPY, day=BASE_DAY, kind="update")
     git(repo, "commit", "--quiet", "--all", "--message", "Logged", day=BASE_DAY)
     git(repo, "tag", "--force", "base")
-    edit(repo, NUMPY, f"changes:\n  - date: {BASE_DAY}\n    kind: clarification\n"
-         "    what: Says more precisely what the sources show.", "changes: []")
+    edit(repo, NUMPY, f"\n  - date: {BASE_DAY}\n    kind: update\n    what: {WHAT}", "")
     commit(repo)
     code, _, err = review(repo, capsys)
     assert code == 1
     [(where, _, message)] = refusals(err)
     assert where == NUMPY
-    assert message.startswith(f"the 'clarification' entry dated {BASE_DAY} was removed from the note's changes")
+    assert message.startswith(f"the 'update' entry dated {BASE_DAY} was removed from the note's changes")
 
 
 def test_the_report_says_in_plain_words_what_changed(repo, capsys, tmp_path, monkeypatch):
@@ -291,27 +317,27 @@ def test_the_report_says_in_plain_words_what_changed(repo, capsys, tmp_path, mon
     edit(repo, LOCK, "verdict: outdated", "verdict: misleading")
     edit(repo, LOCK, "quote: That is the main reason to move threaded work to Rust",
          "quote: the main reason to move threaded work to Rust")
-    edit(repo, LOCK, "  - title: \"PEP 745", "  - title: \"Python 3.14 release notes\"\n"
-         "    url: https://docs.python.org/3/whatsnew/3.14.html\n    accessed: 2026-11-29\n  - title: \"PEP 745")
-    edit(repo, NUMPY, "  - title: \"NumPy documentation", "  - title: \"NumPy manual")
+    add_source(repo, NUMPY, "NumPy: the absolute basics", "https://numpy.org/doc/stable/user/absolute_beginners.html")
+    edit(repo, ERRORS, "title: \"NumPy documentation", "title: \"NumPy manual")
     edit(repo, NUMPY, "Python mostly coordinates:", "Python mostly coordinates ([NumPy](https://numpy.org/)):")
-    log_entry(repo, LOCK, kind="correction")
+    log_entry(repo, LOCK)
     log_entry(repo, NUMPY)
+    log_entry(repo, ERRORS)
     (repo / "README.md").write_text("Changed.\n", encoding="utf-8")
     commit(repo)
     code, out, err = review(repo, capsys)
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, ""), err
     assert summary.read_text(encoding="utf-8") == out.removesuffix("\n")
     sections = dict(re.findall(r"^## (.+)\n\n((?:- .+\n?)+)", out, re.MULTILINE))
     assert sections["Verdicts"] == "- global-lock: outdated → misleading\n"
     assert sections["Quotes moved"] == ("- global-lock, claim main-reason: \"That is the main reason to move threaded "
                                         "work to Rust\" → \"the main reason to move threaded work to Rust\"\n")
-    assert sections["Sources added"] == ("- global-lock: Python 3.14 release notes, "
-                                         "https://docs.python.org/3/whatsnew/3.14.html\n")
-    assert "numpy-compiled-code: NumPy manual" in sections["Sources changed"]
+    assert sections["Sources added"] == ("- numpy-compiled-code: NumPy: the absolute basics, "
+                                         "https://numpy.org/doc/stable/user/absolute\\_beginners.html\n")
+    assert sections["Sources changed"].startswith("- python-error-handling: NumPy manual: What is NumPy?")
     assert sections["Links added"] == "- in note numpy-compiled-code: https://numpy.org/\n"
     assert sections["Files changed outside notes and data"] == "- changed: `README.md`\n"
-    assert f"- global-lock, {TODAY}, correction: Says more precisely" in sections["Change log entries added"]
+    assert f"- global-lock, {TODAY}, clarification: Says more precisely" in sections["Change log entries added"]
 
 
 def test_contributor_text_cannot_act_in_the_report(repo, capsys):
