@@ -278,7 +278,7 @@ def test_a_registered_note_removed_with_its_links_is_refused(repo, capsys):
 
 def test_a_note_renamed_with_an_alias_keeps_its_links(repo, capsys):
     (repo / LOCK).rename(repo / "docs/comments/interpreter-lock.md")
-    edit(repo, "docs/comments/interpreter-lock.md", "changes: []", "aliases:\n  - global-lock\nchanges: []")
+    edit(repo, "docs/comments/interpreter-lock.md", "\nchanges:", "\naliases:\n  - global-lock\nchanges:")
     edit(repo, ERRORS, "(global-lock.md)", "(interpreter-lock.md)")
     log_entry(repo, ERRORS)
     commit(repo)
@@ -298,17 +298,19 @@ def test_a_review_date_moved_without_reading_a_source_again_is_refused(repo, cap
 
 
 def test_a_removed_log_entry_is_refused(repo, capsys):
-    log_entry(repo, NUMPY, day=NOTES_DAY)
-    log_entry(repo, NUMPY, day=BASE_DAY, kind="update")
+    log_entry(repo, NUMPY, day=BASE_DAY)
     git(repo, "commit", "--quiet", "--all", "--message", "Logged", day=BASE_DAY)
     git(repo, "tag", "--force", "base")
-    edit(repo, NUMPY, f"\n  - date: {BASE_DAY}\n    kind: update\n    what: {WHAT}", "")
+    edit(repo, NUMPY, f"\n  - date: {BASE_DAY}\n    kind: clarification\n    what: {WHAT}", "")
+    file = repo / NUMPY
+    emptied = re.sub(r"^changes:\n(?!  - )", "changes: []\n", file.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    file.write_text(emptied, encoding="utf-8")  # an empty log is written `changes: []`
     commit(repo)
     code, _, err = review(repo, capsys)
     assert code == 1
     [(where, _, message)] = refusals(err)
     assert where == NUMPY
-    assert message.startswith(f"the 'update' entry dated {BASE_DAY} was removed from the note's changes")
+    assert message.startswith(f"the 'clarification' entry dated {BASE_DAY} was removed from the note's changes")
 
 
 def test_the_report_says_in_plain_words_what_changed(repo, capsys, tmp_path, monkeypatch):
