@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -380,3 +381,61 @@ def test_a_head_that_does_not_load_lists_its_problems(repo, capsys):
     assert code == 1
     assert "does not pass make check with the base branch's engine" in err
     assert refusals(err)[0][:2] == (NUMPY, line_of(repo, NUMPY, "mostly-true"))
+
+
+# A stand-in for python3 in scripts/review.sh, so that the script's own steps run as written without a download:
+# its "virtual environment" records the engine pip is asked to install, and its python runs that engine, from
+# that folder, with the packages of the interpreter running the tests.
+FAKE_PYTHON = """#!/bin/sh
+here=$(dirname "$0")
+if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
+    mkdir -p "$3/bin" && cp "$0" "$3/bin/python" && exit 0
+fi
+if [ "$1" = "-m" ] && [ "$2" = "pip" ]; then
+    for last; do :; done
+    case "$last" in *.lock) ;; *) echo "$last" > "$here/../installed-engine" ;; esac
+    exit 0
+fi
+if [ "$1" = "-I" ] && [ "$2" = "-m" ] && [ "$3" = "annotate" ]; then
+    shift 3
+    run='import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); runpy.run_module("annotate", run_name="__main__")'
+    exec {python} -I -c "$run" "$(cat "$here/../installed-engine")" "$@"
+fi
+echo "unexpected: $*" >&2
+exit 99
+"""
+
+
+def test_the_gate_runs_with_the_base_branchs_engine_not_the_pull_requests(repo, tmp_path):
+    """A pull request that switches its own copy of the gate off, and shadows the engine's package from the root
+    of its checkout, is still refused: scripts/review.sh runs the base commit's engine, from outside the checkout."""
+    engine = repo / "engine" / "annotate"
+    shutil.copytree(ROOT / "engine" / "annotate", engine, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "scripts" / "review.sh", repo / "review.sh")
+    edit(repo, "engine/annotate/review.py", "# Review of the notes and data", "# Review of the notes and data (base)")
+    git(repo, "add", "--all")
+    git(repo, "commit", "--quiet", "--message", "The engine", day=BASE_DAY)
+    git(repo, "tag", "--force", "base")
+    edit(repo, "engine/annotate/gate.py", "    today = today or datetime.date.today()\n",
+         "    return Outcome(report='# Review (head)')\n")
+    (repo / "annotate").mkdir()
+    (repo / "annotate" / "__main__.py").write_text("print('# Review (shadow)')\n", encoding="utf-8")
+    edit(repo, LOCK, "verdict: outdated", "verdict: misleading")
+    commit(repo)
+    fake = tmp_path / "python3"
+    fake.write_text(FAKE_PYTHON.format(python=sys.executable), encoding="utf-8")
+    fake.chmod(0o755)
+    env = {**os.environ, "PYTHON": str(fake)}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    done = subprocess.run(["sh", "review.sh", "base"], cwd=repo, capture_output=True, text=True, env=env)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("# Review of the notes and data (base)\n")
+    assert refusals(done.stderr)[0][:2] == (LOCK, line_of(repo, LOCK, "verdict: misleading"))
+    worktrees = git(repo, "worktree", "list")
+    assert len(worktrees.splitlines()) == 1, worktrees
+    # The pull request's own engine would have let the change through.
+    weakened = subprocess.run([sys.executable, "-I", "-c", (
+        "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); runpy.run_module('annotate', run_name='__main__')"
+    ), str(repo / "engine"), "review", "--base", "base", str(repo / "annotate.yml")],
+        cwd=tmp_path, capture_output=True, text=True)
+    assert (weakened.returncode, weakened.stdout.strip()) == (0, "# Review (head)")
