@@ -354,9 +354,12 @@ def test_contributor_text_cannot_act_in_the_report(repo, capsys):
     assert "NumPy \\#\\#\\[warning\\]runs \\*its\\* operations \\| in compiled code" in out
 
 
-def test_a_missing_base_is_a_clear_message(repo, capsys):
+def test_a_missing_base_is_a_clear_message(repo, capsys, tmp_path, monkeypatch):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     code, out, err = review(repo, capsys, base="no-such-branch")
     assert (code, out) == (1, "")
+    assert "The review could not be made: the base 'no-such-branch' is not a commit" in summary.read_text()
     assert err == ("review: the base 'no-such-branch' is not a commit of this clone; fetch it first (in a workflow, "
                    "check out with fetch-depth: 0, so that the base branch's history is there)\n")
 
@@ -439,3 +442,15 @@ def test_the_gate_runs_with_the_base_branchs_engine_not_the_pull_requests(repo, 
     ), str(repo / "engine"), "review", "--base", "base", str(repo / "annotate.yml")],
         cwd=tmp_path, capture_output=True, text=True)
     assert (weakened.returncode, weakened.stdout.strip()) == (0, "# Review (head)")
+
+
+def test_an_entry_whose_words_are_corrected_is_reported_not_refused(repo, capsys):
+    log_entry(repo, NUMPY, day=BASE_DAY)
+    git(repo, "commit", "--quiet", "--all", "--message", "Logged", day=BASE_DAY)
+    git(repo, "tag", "--force", "base")
+    edit(repo, NUMPY, WHAT, "Says what the NumPy documentation shows.")
+    commit(repo)
+    code, out, err = review(repo, capsys)
+    assert (code, err) == (0, "")
+    assert (f"## Change log entries edited\n\n- numpy-compiled-code, {BASE_DAY}, clarification: Says what the NumPy "
+            "documentation shows.\n") in out

@@ -17,9 +17,10 @@ import os
 import sys
 from pathlib import Path
 
-from .gate import review_pull_request
+from .gate import Outcome, review_pull_request
 from .generate import counts, prepare, write_site
 from .problems import Problems
+from .review import shown
 from .settings import Settings, open_settings
 
 
@@ -43,10 +44,10 @@ def review_command(config: Path, base: str, head: str) -> int:
     outcome = review_pull_request(config, base, head)
     if outcome.report:
         print(outcome.report)
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            with open(summary, "a", encoding="utf-8") as file:
-                file.write(outcome.report)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as file:
+            file.write(outcome.report or stopped_report(outcome))
     if outcome.stop:
         print(f"review: {outcome.stop}", file=sys.stderr)
     if outcome.problems:
@@ -55,6 +56,13 @@ def review_command(config: Path, base: str, head: str) -> int:
             for problem in outcome.problems.sorted():
                 print(problem.github_annotation())
     return 1 if outcome.stop or outcome.problems else 0
+
+
+def stopped_report(outcome: Outcome) -> str:
+    """The job summary of a review that could not be made: why, and the problems that stopped it."""
+    lines = ["# Review of the notes and data", "", f"The review could not be made: {shown(outcome.stop, 1000)}", ""]
+    lines += [f"- `{shown(str(problem), 400, code=True)}`" for problem in outcome.problems.sorted()]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

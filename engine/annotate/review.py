@@ -243,10 +243,14 @@ def _compare_sources(result: Review, before: Note, after: Note) -> None:
 
 def _compare_log(result: Review, before: Note, after: Note, previous: datetime.date | None) -> None:
     """New entries dated before the note's previous version, and entries that disappeared."""
-    old = {(change.date, change.kind) for change in before.changes}
+    old = {(change.date, change.kind): change for change in before.changes}
     new = {(change.date, change.kind) for change in after.changes}
     for index, change in enumerate(after.changes, start=1):
-        if (change.date, change.kind) in old:
+        earlier = old.get((change.date, change.kind))
+        if earlier is not None:
+            if _fields(earlier, set()) != _fields(change, set()):
+                result.tell("Change log entries edited",
+                            f"- {shown(after.id)}, {shown(change.date)}, {shown(change.kind)}: {shown(change.what)}")
             continue
         result.tell("Change log entries added",
                     f"- {shown(after.id)}, {shown(change.date)}, {shown(change.kind)}: {shown(change.what)}")
@@ -255,7 +259,7 @@ def _compare_log(result: Review, before: Note, after: Note, previous: datetime.d
                 f"changes[{index}] is dated {change.date}, before the note's previous version of {previous}; "
                 "an entry is dated the day its change is made: date it within this pull request"
             ))
-    for date, kind in sorted(old - new):
+    for date, kind in sorted(old.keys() - new):
         result.problems.add(after.path, *after.position("changes"), (
             f"the '{kind}' entry dated {date} was removed from the note's changes; the log keeps every entry for "
             "good: restore it (its words may be corrected)"
