@@ -454,3 +454,35 @@ def test_an_entry_whose_words_are_corrected_is_reported_not_refused(repo, capsys
     assert (code, err) == (0, "")
     assert (f"## Change log entries edited\n\n- numpy-compiled-code, {BASE_DAY}, clarification: Says what the NumPy "
             "documentation shows.\n") in out
+
+
+def test_a_new_note_with_a_back_dated_entry_is_refused(repo, capsys):
+    cited = "\nsources:\n  - id: " in (repo / LOCK).read_text(encoding="utf-8")  # the note format cites by id
+    (repo / "docs" / "comments" / "parts-that-must-not-fail.md").write_text(f"""\
+---
+title: A choice of the author's
+section: opening
+quote: the parts that must not fail
+verdict: opinion
+summary: The author's own choice of where to use Rust.
+sources:
+  - {"id: rust-book" + chr(10) + "    " if cited else ""}title: "The Rust Programming Language"
+    url: https://doc.rust-lang.org/book/
+    accessed: {TODAY}
+reviewed: {TODAY}
+changes:
+  - date: 2020-01-06
+    kind: clarification
+    what: Written long ago, as it claims.
+---
+
+The article states a preference here; the book shows what Rust offers. [@rust-book]
+""", encoding="utf-8")
+    commit(repo)
+    code, out, err = review(repo, capsys)
+    assert code == 1
+    [(where, _, message)] = refusals(err)
+    assert where == "docs/comments/parts-that-must-not-fail.md"
+    assert message.startswith(f"changes[1] of this new note is dated 2020-01-06, before this pull request began "
+                              f"({BASE_DAY})")
+    assert "## Notes added\n\n- parts-that-must-not-fail: A choice of the author's (opinion)\n" in out

@@ -26,7 +26,8 @@ from .problems import Problems
 from .revisions import ChangedFile
 
 # Fields of a note that do not say anything about the article: which note it is and where it is written, what it
-# cites, and its history. A change to any other field needs an entry in the note's change log.
+# cites, and its history. A change to any other field needs an entry in the note's change log; so does a change to
+# any field of one of its claims (`quotes`, compared claim by claim).
 RECORD_FIELDS = {"id", "path", "lines", "body_line", "reviewed", "changes", "sources", "crates", "versions",
                  "aliases", "quotes"}
 QUOTE_RECORD_FIELDS = {"key"}  # where a claim is written in the front matter
@@ -186,7 +187,7 @@ def _compare_note(result: Review, before: Note, after: Note, span: tuple[datetim
                   previous: datetime.date | None, base: Site, head: Site) -> None:
     changed: list[tuple[str, tuple[int, int]]] = []  # (what changed, where in the head note)
     old_fields, new_fields = _fields(before, RECORD_FIELDS), _fields(after, RECORD_FIELDS)
-    for name in new_fields.keys() | old_fields.keys():
+    for name in dict.fromkeys([*new_fields, *old_fields]):  # in the order the note format lists them
         if old_fields.get(name) != new_fields.get(name):
             where = (after.body_line, 1) if name == "body" else after.position(name)
             changed.append((name, where))
@@ -201,7 +202,7 @@ def _compare_note(result: Review, before: Note, after: Note, span: tuple[datetim
                         f"- {shown(_claim_name(after, slug))}: \"{shown(quote.text)}\" ({shown(quote.verdict)})")
             continue
         old_values, new_values = _fields(old, QUOTE_RECORD_FIELDS), _fields(quote, QUOTE_RECORD_FIELDS)
-        for name in sorted(new_values.keys() | old_values.keys()):
+        for name in dict.fromkeys([*new_values, *old_values]):
             if old_values.get(name) != new_values.get(name):
                 written = quote.field("quote" if name == "text" else name)  # as the front matter names it
                 changed.append((written, after.lines.get(written) or after.position(quote.field("quote"))))
