@@ -1,6 +1,6 @@
 # Everything a contributor runs. Each target installs what it needs first.
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build zensical check freshness note links offline edition release bench screenshots test test-fast lint clean
+.PHONY: help venv serve build zensical check review freshness note links offline edition release bench screenshots test test-fast lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -65,6 +65,12 @@ zensical: $(ZENSICAL_INSTALLED)  ## Build the same site into site-zensical/ with
 
 check: $(INSTALLED)  ## Validate notes and data in about a second, no browser
 	$(BIN)/python -m annotate check $(ENGINE)
+
+# BASE reaches the script through the environment (make exports variables given on its command line), never
+# through the recipe's text, so no character in it can run as a command.
+review:  ## The review gate: what this branch changes since BASE, judged by BASE's own engine: make review BASE=origin/main
+	@test -n "$$BASE" || { echo 'usage: make review BASE=<the branch or commit the pull request is made against>' >&2; exit 2; }
+	PYTHON="$(PYTHON)" sh scripts/review.sh "$$BASE"
 
 freshness: $(INSTALLED)  ## List crates behind crates.io or GitHub releases, yanked versions notes cite, notes due for review
 	$(BIN)/python scripts/freshness.py $(if $(OPEN_ISSUE),--open-issue)

@@ -43,7 +43,7 @@ from annotate.project import markdown_renderer
 from annotate.sections import read_sections
 from annotate.settings import markdown_settings, read_builder_config
 from headless import lighthouse_disable_features
-from sitecopy import ROOT, copy_sources
+from sitecopy import ROOT, copy_sources, without_pinned_article
 
 RUNS = 5
 SCALES = (10, 100, 1000)
@@ -241,6 +241,7 @@ def lighthouse(site: Path, pages: tuple[str, ...] = LIGHTHOUSE_PAGES) -> dict[st
 def synthetic_project(work: Path, notes: int) -> Path:
     """The site with an article of SYNTHETIC_SECTIONS sections and `notes` notes, spread evenly."""
     project = copy_sources(work / f"synthetic-{notes}")
+    without_pinned_article(project)
     docs = project / "docs"
     for note in (docs / "notes").glob("*.md"):
         note.unlink()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -20,3 +21,10 @@ def copy_sources(destination: Path) -> Path:
         else:
             shutil.copy2(source, project / name)
     return project
+
+
+def without_pinned_article(project: Path) -> None:
+    """Drop the pin of the article's own words from a copy's settings: for a variant with an article of its own."""
+    settings = project / "annotate.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(re.sub(r"^original:\n(?:[ \t]+.*\n)*", "", text, flags=re.MULTILINE), encoding="utf-8")

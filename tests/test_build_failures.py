@@ -80,6 +80,9 @@ def broken_project(tmp_path_factory):
         f"docs/index.md:{line_of(article, ADDED_SENTENCE)}:{len(conclusion) + 2}: sentence \"{ADDED_SENTENCE}\" "
         "holds no highlighted quote and is not listed in data/no-claims.yml; highlight its claim in a note, "
         "or list it there with the reason it makes no factual claim",
+        f"docs/index.md:{line_of(article, ADDED_SENTENCE)}:1: the article page reads \"…set to grow further. "
+        f"{ADDED_SENTENCE}\" where data/original.txt line 25 has \"…set to grow further.\"; the article is "
+        "republished word for word: restore its words",
         f"docs/notes/facebooks-pytorch.md:{line_of(pytorch, MIRROR)}:10: sources[1].url '{MIRROR}' "
         f"{deny_list.refusal(MIRROR)}",
         f"docs/notes/low-latency-garbage-collector.md:{line_of(collector, SECOND_CLARIFICATION) - 2}:5: changes[1] "

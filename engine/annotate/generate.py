@@ -39,6 +39,7 @@ from .links import PublicPaths, registry_problems
 from .moodle import quiz_moodle_xml
 from .notelinks import NoteText
 from .notes import FrontMatter, Note, Quote, change_kinds, quote_anchor, split_front_matter, verdicts
+from .original import original_problems
 from .page_data import ArticlePlan, PageData, data_line, fingerprint, part_marker
 from .pipeline import place_notes
 from .problems import Problems
@@ -207,6 +208,12 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
         note_href=lambda note: urls.link(f"{settings.notes}/{note.id}.md", settings.article),
     )
     problems.extend(article.problems)
+    if settings.original is not None:
+        markdown = decode(settings.article_source.read_bytes())
+        problems.extend(original_problems(
+            settings.original, settings.shown(settings.config_file), settings.shown(settings.original.file), article,
+            settings.shown(settings.article_source), markdown if isinstance(markdown, str) else "",
+        ))
     if problems:
         return problems
     return Site(settings, text, content, site_pages, article, edition, environ)

@@ -42,6 +42,17 @@ class Course:
 
 
 @dataclass(frozen=True)
+class Original:
+    """`original` in annotate.yml: the file the article was copied from, its digest, and the lines the page shows."""
+
+    file: Path
+    sha256: str
+    first_line: int
+    last_line: int
+    pin_position: tuple[int, int]  # where annotate.yml writes the digest, for messages
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the engine needs to know about one site; paths are absolute."""
 
@@ -67,6 +78,7 @@ class Settings:
     site_name: str = ""
     site_url: str = ""
     directory_urls: bool = True
+    original: Original | None = None  # the article's own words, pinned; None for a site that pins none
 
     @property
     def root(self) -> Path:
@@ -205,6 +217,11 @@ def open_settings(path: Path) -> Settings | Problems:
         return (root / values[key]).resolve() if key in values else None
 
     course = values.get("course", {})
+    pinned = values.get("original")
+    original = Original(
+        file=(root / pinned["file"]).resolve(), sha256=pinned["sha256"], first_line=pinned["lines"][0],
+        last_line=pinned["lines"][1], pin_position=document.position(("original", "sha256")),
+    ) if pinned else None
     extensions, configs = markdown_settings(builder)
     return Settings(
         config_file=path,
@@ -235,6 +252,7 @@ def open_settings(path: Path) -> Settings | Problems:
         site_name=str(builder.get("site_name") or ""),
         site_url=str(builder.get("site_url") or ""),
         directory_urls=_truthy(builder.get("use_directory_urls", True)) and not _offline(builder),
+        original=original,
     )
 
 
