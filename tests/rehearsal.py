@@ -182,6 +182,9 @@ class Rehearsal:
             depth = [] if str(given.get("fetch-depth", "1")) == "0" else ["--depth", str(given.get("fetch-depth", 1))]
             subprocess.run(["git", "clone", "--quiet", "--no-local", *depth, f"file://{self.repository}",
                             str(job.workspace)], check=True, capture_output=True)
+            if given.get("ref"):
+                subprocess.run(["git", "-C", str(job.workspace), "checkout", "--quiet", "--detach", given["ref"]],
+                               check=True, capture_output=True)
             return {}
         if action == "actions/setup-python":
             return {}
@@ -267,15 +270,18 @@ def _job_order(jobs: dict[str, Any]) -> list[str]:
     return order
 
 
-def rehearsal(root: Path, work: Path, event: str, **options: Any) -> Rehearsal:
-    """A rehearsal of the repository at `root`, for an `event` (push, pull_request, schedule) on main."""
+def rehearsal(root: Path, work: Path, event: str, *, base: str = "", **options: Any) -> Rehearsal:
+    """A rehearsal of the repository at `root`, for an `event` (push, pull_request, schedule) on main; a
+    pull request goes from the commit `base` to `root`'s HEAD."""
     head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True,
                           check=True).stdout.strip()
     github = {
         "repository": REPOSITORY, "repository_owner": REPOSITORY.split("/")[0], "server_url": "https://github.com",
         "api_url": "https://api.github.com", "event_name": event, "ref": "refs/heads/main", "sha": head,
         "token": "rehearsal-token", "base_ref": "main" if event == "pull_request" else "",
-        "event": {"repository": {"default_branch": "main"}}, "pages_url": PAGES_URL,
+        "event": {"repository": {"default_branch": "main"},
+                  "pull_request": {"number": 1, "base": {"sha": base or head}, "head": {"sha": head}}},
+        "pages_url": PAGES_URL,
     }
     return Rehearsal(repository=root, work=work, github=github, secrets={"GITHUB_TOKEN": "rehearsal-token"},
                      **options)
