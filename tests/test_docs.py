@@ -95,3 +95,20 @@ def test_contributing_states_the_limits_that_are_enforced():
     assert f"a body at most {limits.BODY_CHARACTERS:,} characters with paragraphs of at most " \
            f"{limits.PARAGRAPH_CHARACTERS:,}" in CONTRIBUTING
     assert f"a quote between {limits.QUOTE_MIN_WORDS}\nwords and {limits.QUOTE_CHARACTERS} characters" in CONTRIBUTING
+
+
+def test_contributing_lists_exactly_what_the_page_policy_adds():
+    from annotate.allowlist import FLOW, PAGE, PAGE_CLASSES
+    from annotate.generate import MARKERS
+    from annotate.pagecheck import FRONT_MATTER_KEYS
+
+    section = CONTRIBUTING.split("### What pages may contain", 1)[1].split("\n### ", 1)[0]
+    rows = dict(re.findall(r"^\| (\w+) \| (.+?) \|$", section, re.MULTILINE))
+    added = {tag: names for tag, names in PAGE.elements.items() if FLOW.elements.get(tag) != names}
+    assert set(re.findall(r"`(\w+)`", rows["elements"])) == set(PAGE.elements) - set(FLOW.elements)
+    assert {group.split(": ")[0].strip("`"): set(re.findall(r"`(\w+)`", group.split(": ")[1]))
+            for group in rows["attributes"].split(" · ")} == {tag: set(names) for tag, names in added.items()}
+    assert set(re.findall(r"`([\w-]+)`", rows["classes"])) == PAGE_CLASSES
+    assert f"`<!-- {MARKERS[3]} -->`" in rows["comments"] and PAGE.links == FLOW.links
+    keys = section.split("front matter holds only", 1)[1].split(".", 1)[0]
+    assert set(re.findall(r"`(\w+)`", keys)) == FRONT_MATTER_KEYS

@@ -39,6 +39,7 @@ from .links import PublicPaths, registry_problems
 from .notelinks import NoteText
 from .notes import FrontMatter, Note, Quote, change_kinds, quote_anchor, split_front_matter, verdicts
 from .page_data import ArticlePlan, PageData, data_line, fingerprint, part_marker
+from .pagecheck import page_problems as policy_problems
 from .pipeline import place_notes
 from .problems import Problems
 from .project import Content, contributor_markdown, load_content, markdown_renderer
@@ -128,10 +129,10 @@ def read_pages(settings: Settings) -> tuple[dict[str, Page], Problems]:
     """Every page of the site as written, except the notes; each page's front matter read as the builder reads it."""
     problems = Problems()
     found: dict[str, Page] = {}
-    for path in sorted(settings.sources.rglob("*.md")):
-        relative_path = path.relative_to(settings.sources).as_posix()
-        if relative_path.startswith(f"{settings.notes}/"):
-            continue
+    for relative_path in sorted(settings.nav):  # the pages are exactly those in nav (tree.py refuses any other)
+        path = settings.sources / relative_path
+        if not path.is_file():
+            continue  # the builder names the page that nav lists and does not exist
         text = decode(path.read_bytes())
         if isinstance(text, tuple):
             problems.add(settings.shown(path), *text)
@@ -195,12 +196,17 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
         ))
         return problems
     problems.extend(_registry_problems(settings, content, site_pages))
+    page_markdown = markdown_renderer(settings.markdown_extensions, settings.markdown_configs)
+    for page in site_pages.values():
+        source = settings.sources / page.path
+        problems.extend(policy_problems(settings.shown(source), _file_lines(source), page_markdown(page.body),
+                                      MARKERS, page.meta))
     urls = SiteMap(settings.directory_urls, settings.site_url)
     note_text = NoteText(text, settings.notes, urls)
     article = place_notes(
         settings,
         content,
-        markdown_renderer(settings.markdown_extensions, settings.markdown_configs)(_with_part_markers(article_page)),
+        page_markdown(_with_part_markers(article_page)),
         render_markdown=lambda summary: note_text.summary_of(summary, settings.article),
         verdict_titles={key: value["title"] for key, value in verdicts().items()},
         note_href=lambda note: urls.link(f"{settings.notes}/{note.id}.md", settings.article),
@@ -209,6 +215,11 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
     if problems:
         return problems
     return Site(settings, text, content, site_pages, article, edition, environ)
+
+
+def _file_lines(path: Path) -> list[str]:
+    text = decode(path.read_bytes())
+    return text.replace("\r\n", "\n").split("\n") if isinstance(text, str) else []
 
 
 def public_paths(settings: Settings, site_pages: dict[str, Page]) -> PublicPaths:

@@ -6,6 +6,9 @@ or a build slow or large: everything is refused before it is parsed further.
 
 NOTE_FILE_BYTES = 32 * 1024  # a whole note file; the longest note today is under 5 KiB
 DATA_FILE_BYTES = 256 * 1024  # one YAML file under data/
+ASSET_BYTES = 256 * 1024  # one file under docs/assets/; the largest today, the stylesheet, is 31 KiB
+TEMPLATE_BYTES = 64 * 1024  # one file of the theme's templates; the largest today is 3 KiB
+LICENCE_BYTES = 64 * 1024  # one licence file
 BODY_CHARACTERS = 12_000  # the Markdown after a note's front matter; the longest today is under 4,000
 # Python-Markdown takes time that grows faster than the length of a paragraph full of brackets or
 # tags; these two bounds keep every paragraph, and so every note, to a fraction of a second.

@@ -152,10 +152,29 @@ def _uses_extension(config: dict[str, Any]) -> bool:
     )
 
 
+def _outside_problem(root: Path, value: str) -> str | None:
+    """Why the path `value` from `root` may not be read: a symbolic link on the way, or a place outside `root`."""
+    path = root
+    for part in Path(value).parts:
+        path = path.parent if part == ".." else path / part
+        if path.is_symlink():
+            return (f"'{value}' passes through the symbolic link '{path.relative_to(root).as_posix()}'; the site is "
+                    "built only from files in the repository: keep the file itself there")
+    if root.resolve() not in (path.resolve(), *path.resolve().parents):
+        return f"'{value}' is outside the repository; keep it inside"
+    return None
+
+
+_PATH_KEYS = ("builder", "sources", "templates", "catalog", "no_claims", "deny_list", "public_links")
+
+
 def open_settings(path: Path) -> Settings | Problems:
     """The settings of the site whose engine file is `path`, or every problem that stops them being read."""
-    path = path.resolve()
     problems = Problems()
+    if path.is_symlink():
+        problems.add(path.name, 1, 1, "is a symbolic link; keep the engine's settings themselves in the repository")
+        return problems
+    path = path.resolve()
     shown = path.name
     try:
         text = decode(path.read_bytes())
@@ -174,6 +193,13 @@ def open_settings(path: Path) -> Settings | Problems:
         return problems
     values = document.data
     root = path.parent
+    named = [((key,), values[key]) for key in _PATH_KEYS if key in values]
+    named += [(("licences", source), source) for source in values.get("licences", {})]
+    for where, value in named:
+        if (reason := _outside_problem(root, value)) is not None:
+            problems.add(shown, *document.position(where, key=len(where) > 1), reason)
+    if problems:
+        return problems
     builder_file = (root / values["builder"]).resolve()
     try:
         builder = read_builder_config(builder_file)
@@ -188,6 +214,9 @@ def open_settings(path: Path) -> Settings | Problems:
     builder_root = builder_file.parent
     sources = (root / values["sources"]).resolve()
     tree = (builder_root / builder.get("docs_dir", "docs")).resolve()
+    for key, folder in (("docs_dir", builder.get("docs_dir", "docs")), ("theme.custom_dir", _custom_dir(builder))):
+        if folder and (reason := _outside_problem(builder_root, str(folder))) is not None:
+            problems.add(values["builder"], 1, 1, f"{key}: {reason}")
     if tree == sources:
         problems.add(values["builder"], 1, 1, (
             f"docs_dir is '{builder.get('docs_dir', 'docs')}', the folder the pages are written in; point it at "
@@ -236,6 +265,11 @@ def open_settings(path: Path) -> Settings | Problems:
         site_url=str(builder.get("site_url") or ""),
         directory_urls=_truthy(builder.get("use_directory_urls", True)) and not _offline(builder),
     )
+
+
+def _custom_dir(builder: dict[str, Any]) -> str | None:
+    theme = builder.get("theme")
+    return theme.get("custom_dir") if isinstance(theme, dict) else None
 
 
 def _truthy(value: Any) -> bool:
