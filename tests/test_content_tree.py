@@ -148,7 +148,7 @@ def test_links_hidden_files_and_odd_names_outside_docs_and_data_are_refused(tmp_
     assert [str(problem) for problem in walk_tree(settings_of(project)).problems.sorted()] == [
         f"docs/.hidden:1:1: {hidden}",
         f"docs/assets/Big.CSS:1:1: {name}",
-        f"docs/assets/a\nb.js:1:1: {name}",
+        f"docs/assets/a\\nb.js:1:1: {name}",
         "docs/assets/large.css:1:1: is larger than 256 KiB, the limit for an asset",
         "docs/assets/remote.svg:1:1: has a 'fill' attribute with url(…) to another address; an SVG asset fetches "
         "nothing",

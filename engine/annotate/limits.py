@@ -14,6 +14,7 @@ BODY_CHARACTERS = 12_000  # the Markdown after a note's front matter; the longes
 # tags; these two bounds keep every paragraph, and so every note, to a fraction of a second.
 PARAGRAPH_CHARACTERS = 1_500  # one paragraph of prose (fenced code is not counted); the longest today is 951
 PARAGRAPH_BRACKETS = 40  # '[' or '<' in one paragraph of prose: links, images, code spans with generics
+CONVERSION_SECONDS = 1.0  # one summary or body converted from Markdown; each takes a few milliseconds today
 SUMMARY_WORDS = 50  # the margin text
 SUMMARY_CHARACTERS = 600
 QUOTE_CHARACTERS = 300  # the longest sentence of the article is shorter
