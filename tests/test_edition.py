@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 import re
@@ -10,10 +11,14 @@ import sys
 import zipfile
 from pathlib import Path
 
+import bibtexparser
 import pytest
 from annotate.citation import Citation, bibtex, plain, tex
 from annotate.edition import Edition, edition_from, next_version
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from offline_zip import write_offline_zip
 
 DAY = datetime.date(2026, 11, 29)
@@ -98,35 +103,26 @@ CITATION = Citation(
 
 
 def bibtex_fields(entry: str) -> tuple[str, str, dict[str, str]]:
-    """Reads a BibTeX entry: its type, key and fields, each value with its outer braces removed."""
-    head, _, body = entry.partition(",\n")
-    kind, _, key = head.partition("{")
-    fields, position = {}, 0
-    while True:
-        equals = body.find("=", position)
-        if equals == -1:
-            break
-        name = body[position:equals].strip().strip(",").strip()
-        start = equals + 1
-        while body[start] == " ":
-            start += 1
-        if body[start] == "{":
-            depth, end = 0, start
-            while True:
-                if body[end] == "\\":
-                    end += 2
-                    continue
-                depth += {"{": 1, "}": -1}.get(body[end], 0)
-                if depth == 0:
-                    break
-                end += 1
-            fields[name], position = body[start + 1:end], end + 1
-        else:
-            end = body.index(",", start)
-            fields[name], position = body[start:end], end + 1
-        if body[position:].strip() in {"}", ",}", ""}:
-            break
-    return kind, key, fields
+    """Reads a BibTeX entry as a reference manager does (bibtexparser): its type, key and fields, each value with
+    its outer braces removed; the entry must be the only block, read without failure."""
+    library = bibtexparser.parse_string(entry)
+    assert not library.failed_blocks and len(library.blocks) == 1, entry
+    read = library.entries[0]
+    fields = {field.key: field.value for field in read.fields}
+    assert [field.key for field in read.fields] == list(fields), entry  # no field twice
+    return f"@{read.entry_type}", read.key, fields
+
+
+def _tex_reader() -> LatexNodes2Text:
+    """TeX to text, with the LaTeX text commands for braces and the circumflex as LaTeX itself defines them."""
+    context = get_default_latex_context_db()
+    context.add_context_category("text-symbols", prepend=True, macros=[
+        MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"), MacroTextSpec("textasciicircum", "^"),
+    ])
+    return LatexNodes2Text(latex_context=context)
+
+
+TEX_TO_TEXT = _tex_reader().latex_to_text
 
 
 def test_bibtex_entry_has_every_field_with_tex_specials_escaped():
@@ -134,12 +130,35 @@ def test_bibtex_entry_has_every_field_with_tex_specials_escaped():
     assert (kind, key) == ("@misc", "rust-ml-annotated-odd")
     assert fields["author"] == "{Rust \\& ML, Annotated contributors}"
     assert fields["title"] == "{" + tex(CITATION.title) + "}"
-    assert tex(CITATION.title) == ("Odd \\{title\\} \\& 100\\% \\$ \\_ \\# \\textasciitilde{} \\textasciicircum{} "
-                                   "\\textbackslash{} ü")
+    assert tex(CITATION.title) == ("Odd \\textbraceleft{}title\\textbraceright{} \\& 100\\% \\$ \\_ \\# "
+                                   "\\textasciitilde{} \\textasciicircum{} \\textbackslash{} ü")
+    assert TEX_TO_TEXT(tex(CITATION.title)) == CITATION.title
     assert fields["url"] == CITATION.url
     assert fields["howpublished"] == f"\\url{{{CITATION.url}}}"
     assert (fields["version"], fields["year"], fields["month"]) == ("2026.11.29", "2026", "nov")
     assert "note reviewed 2026-11-20" in fields["note"]
+
+
+@pytest.mark.parametrize("title", [
+    'Rust is fast}}, url = "https://evil.example/", note = jan',  # issue 21: rewrote the entry's address
+    "One { unbalanced brace",  # issue 21: made the entry unreadable
+    "Closing } first", "\\}", "@misc{other, url={https://evil.example/}}", "%", "a\nb",
+])
+def test_no_title_changes_what_a_bibtex_reader_finds(title):
+    _, key, fields = bibtex_fields(bibtex(dataclasses.replace(CITATION, title=title)))
+    _, _, plain_fields = bibtex_fields(bibtex(dataclasses.replace(CITATION, title="Plain")))
+    assert key == "rust-ml-annotated-odd" and list(fields) == list(plain_fields)
+    assert {name: value for name, value in fields.items() if name != "title"} == {
+        name: value for name, value in plain_fields.items() if name != "title"}
+    assert TEX_TO_TEXT(fields["title"][1:-1]) == " ".join(title.split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=60))
+def test_any_title_gives_one_entry_with_the_same_fields(title):
+    _, _, fields = bibtex_fields(bibtex(dataclasses.replace(CITATION, title=title)))
+    assert list(fields) == ["author", "title", "howpublished", "url", "version", "year", "month", "note"]
+    assert fields["url"] == CITATION.url
 
 
 def test_plain_reference_names_authors_title_site_version_date_address_and_licence():
