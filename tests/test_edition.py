@@ -18,8 +18,8 @@ from annotate.edition import Edition, edition_from, next_version
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from offline_zip import write_offline_zip
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 DAY = datetime.date(2026, 11, 29)
 EPOCH_OF_DAY = "1795910400"  # 2026-11-29T00:00:00Z
@@ -117,7 +117,8 @@ def _tex_reader() -> LatexNodes2Text:
     """TeX to text, with the LaTeX text commands for braces and the circumflex as LaTeX itself defines them."""
     context = get_default_latex_context_db()
     context.add_context_category("text-symbols", prepend=True, macros=[
-        MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"), MacroTextSpec("textasciicircum", "^"),
+        MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"),
+        MacroTextSpec("textasciicircum", "^"),
     ])
     return LatexNodes2Text(latex_context=context)
 
