@@ -20,6 +20,7 @@ from pygments.token import STANDARD_TYPES
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .characters import describe, is_invisible
+from .weburl import parse
 
 # Admonition and collapsible-block types of Material for MkDocs, each also a class on the block.
 ADMONITION_TYPES = frozenset({
@@ -242,7 +243,8 @@ def url_problem(url: str, allowed: frozenset[str]) -> str | None:
             )
         if not cleaned[len("https:"):].startswith("//"):
             return f"link '{url}' has no address after 'https:'; write it as https://host/path"
-        return None
+        address = parse(cleaned)
+        return f"link '{url}' {address}" if isinstance(address, str) else None
     if cleaned.startswith("#") and "fragment" in allowed:
         return None
     if cleaned.startswith(("//", "\\\\", "/\\", "\\/")):

@@ -62,7 +62,8 @@ def load_catalog(
 ) -> tuple[dict[str, Crate], Problems]:
     """The catalog keyed by crate name, and every problem in it.
 
-    `refusal` says why a URL may not be cited, or None; each `status_source` must pass it, as a note's sources do.
+    `refusal` says why a URL may not be cited, or None; each address of an entry must pass it, as a note's sources
+    do.
     """
     problems = Problems()
     if not path.is_file():
@@ -88,11 +89,12 @@ def load_catalog(
     catalog: dict[str, Crate] = {}
     for index, entry in enumerate(document.data["crates"]):
         line, column = document.position(("crates", index))
-        refused = refusal(entry["status_source"])
-        if refused:
-            problems.add(shown_path, *document.position(("crates", index, "status_source")), (
-                f"crates[{index + 1}].status_source '{entry['status_source']}' {refused}"
-            ))
+        for key in ("status_source", "repository", "documentation"):
+            refused = refusal(entry[key]) if isinstance(entry.get(key), str) else None
+            if refused:
+                problems.add(shown_path, *document.position(("crates", index, key)), (
+                    f"crates[{index + 1}].{key} '{entry[key]}' {refused}"
+                ))
         if entry["name"] in catalog:
             problems.add(shown_path, line, column, f"crate '{entry['name']}' is listed twice; keep one entry")
             continue

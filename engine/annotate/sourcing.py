@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
 from .notes import Note
 from .problems import Problems
 from .schema import schema_problems
+from .weburl import WebAddress, parse
 from .yamldoc import YamlSyntaxError, decode, parse_yaml
 
 # Verdicts that say the article is wrong; one source is too thin a basis for them.
@@ -31,14 +32,14 @@ class Refusal:
     pattern: str
     reason: str
 
-    def matches(self, url: str) -> bool:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+    def matches(self, address: WebAddress) -> bool:
+        """Whether the address, as a browser reads it, is one this rule refuses; paths compare decoded."""
+        path = unquote(address.path).lower()
         if self.kind == "host":
-            return host == self.pattern
+            return address.host == self.pattern
         if self.kind == "url_prefix":
-            return f"{host}{parts.path}".startswith(self.pattern)
-        return self.pattern in parts.path
+            return f"{address.host}{path}".startswith(self.pattern)
+        return self.pattern in path
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,12 @@ class DenyList:
     path: str  # as messages show it
 
     def refusal(self, url: str) -> str | None:
-        """Why `url` may not be cited, or None."""
+        """Why `url` may not be cited, or None: an address that may lead elsewhere than it shows, or one refused."""
+        address = parse(url)
+        if isinstance(address, str):
+            return address
         for rule in self.refusals:
-            if rule.matches(url):
+            if rule.matches(address):
                 return f"is refused by {self.path} ({rule.kind.replace('_', ' ')} {rule.pattern}): {rule.reason}"
         return None
 
