@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .fields import value_problems
 from .limits import DATA_FILE_BYTES
 from .problems import Problems
 from .schema import load_schema, one_of_choices, schema_problems
@@ -82,7 +83,7 @@ def load_catalog(
         for line, column, message in error.problems:
             problems.add(shown_path, line, column, message)
         return {}, problems
-    for line, column, message in schema_problems(document, "crates"):
+    for line, column, message in (*schema_problems(document, "crates"), *value_problems(document)):
         problems.add(shown_path, line, column, message)
     if problems:
         return {}, problems

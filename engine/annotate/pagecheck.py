@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .allowlist import PAGE, check_html
+from .characters import describe, is_invisible
 from .fields import located
 from .problems import Problems
 
@@ -31,9 +32,15 @@ def page_problems(
             f"the front matter sets '{key}'; a page sets only {', '.join(sorted(FRONT_MATTER_KEYS))}: remove it"
         ))
     for key in ("title", "description"):
-        if key in meta and not isinstance(meta[key], str):
+        value = meta.get(key)
+        if key in meta and not isinstance(value, str):
             problems.add(shown, *located(file_lines, (1, 1), (f"{key}:",)),
                          f"the front matter's '{key}' is not text; write it as words, in quotes if need be")
+        elif isinstance(value, str) and (odd := next((c for c in value if is_invisible(c) and c != "\n"), None)):
+            problems.add(shown, *located(file_lines, (1, 1), (f"{key}:",)), (
+                f"the front matter's '{key}' contains {describe(odd)}, which a reader cannot see; delete it or "
+                "type the character you meant"
+            ))
     policy = dataclasses.replace(PAGE, comments=frozenset(markers))
     for finding in check_html(html, policy).findings:
         problems.add(shown, *located(file_lines, (1, 1), finding.needles), finding.message)

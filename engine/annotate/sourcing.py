@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from .fields import value_problems
 from .notes import Note
 from .problems import Problems
 from .schema import schema_problems
@@ -76,7 +77,7 @@ def load_deny_list(path: Path, shown_path: str) -> tuple[DenyList, Problems]:
     except YamlSyntaxError as error:
         problems.add(shown_path, error.line, error.column, error.message)
         return empty, problems
-    for line, column, message in schema_problems(document, "source-deny-list"):
+    for line, column, message in (*schema_problems(document, "source-deny-list"), *value_problems(document)):
         problems.add(shown_path, line, column, message)
     if problems:
         return empty, problems
