@@ -141,7 +141,7 @@ def test_a_style_that_is_not_table_alignment_is_refused():
 
 def test_a_heading_cannot_take_an_id_the_note_page_uses(tmp_path):
     assert messages(tmp_path, body="## Sources\n\nText.") == [
-        "docs/notes/a-note.md:12:4: the body the heading's id 'sources' is one the note page already uses; "
+        "docs/notes/a-note.md:12:4: the body gives a heading the id 'sources', one the note page already uses; "
         "give the heading other words"
     ]
 

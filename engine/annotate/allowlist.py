@@ -37,7 +37,7 @@ MARKDOWN_CLASSES = frozenset({
 _LANGUAGE_CLASS = re.compile(r"^language-[a-z0-9+#_.-]+$")
 _TABLE_ALIGNMENT = re.compile(r"^text-align: (left|right|center);$")
 # Ids the engine gives the parts of a note page; a heading of a note's body cannot take one of them.
-RESERVED_IDS = frozenset({"sources", "crates"})
+RESERVED_IDS = frozenset({"sources", "crates", "changes", "cite"})
 # Classes the site's stylesheet gives meaning to on its pages, beside those the Markdown produces.
 PAGE_CLASSES = frozenset({
     "article", "article-section", "editorial-note", "reading-guide", "reading-guide__legend",
@@ -144,7 +144,7 @@ def _page_id_rule(tag: str, value: str) -> str | None:
 def _id_rule(tag: str, value: str) -> str | None:
     if value in RESERVED_IDS or value.startswith("_"):
         return (
-            f"the heading's id '{value}' is one the note page already uses; "
+            f"gives a heading the id '{value}', one the note page already uses; "
             "give the heading other words"
         )
     return None

@@ -58,6 +58,9 @@ def release_channels() -> dict[str, dict[str, str]]:
     return _choices("releases")
 
 
+CATEGORY_ID_PREFIX = "category-"  # the crate guide's headings: {#category-<category>} (crate-guide.md)
+
+
 def load_catalog(
     path: Path, shown_path: str, refusal: Callable[[str], str | None] = lambda url: None
 ) -> tuple[dict[str, Crate], Problems]:
@@ -96,6 +99,11 @@ def load_catalog(
                 problems.add(shown_path, *document.position(("crates", index, key)), (
                     f"crates[{index + 1}].{key} '{entry[key]}' {refused}"
                 ))
+        if entry["name"].lower().startswith(CATEGORY_ID_PREFIX):
+            problems.add(shown_path, *document.position(("crates", index, "name")), (
+                f"crate '{entry['name']}' starts with '{CATEGORY_ID_PREFIX}', like the ids of the crate guide's "
+                "headings, and would take one of them; a crate's name is its id there"
+            ))
         if entry["name"] in catalog:
             problems.add(shown_path, line, column, f"crate '{entry['name']}' is listed twice; keep one entry")
             continue

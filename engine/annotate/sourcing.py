@@ -90,6 +90,12 @@ def load_deny_list(path: Path, shown_path: str) -> tuple[DenyList, Problems]:
     return DenyList(refusals, shown_path), problems
 
 
+def _page(url: str) -> str:
+    """The page an address leads to, as a browser reads it: host and path, without the part after '#'."""
+    address = parse(url)
+    return url if isinstance(address, str) else f"{address.host}{unquote(address.path)}"
+
+
 def sourcing_problems(note: Note, deny_list: DenyList, today: datetime.date) -> Problems:
     """Every way `note` breaks the rules on its sources and its dates, each at the line that breaks it."""
     problems = Problems()
@@ -99,12 +105,15 @@ def sourcing_problems(note: Note, deny_list: DenyList, today: datetime.date) -> 
             problems.add(note.path, *note.position(f"sources[{index}].url"), (
                 f"sources[{index}].url '{source.url}' {refused}"
             ))
+    # Sources count by the page they lead to: the same page twice is one source.
+    distinct = len({_page(source.url) for source in note.sources})
     for quote in note.quotes:
-        if quote.verdict in CORRECTING_VERDICTS and len(note.sources) < CORRECTING_MIN_SOURCES:
+        if quote.verdict in CORRECTING_VERDICTS and distinct < CORRECTING_MIN_SOURCES:
             where = quote.field("verdict")
+            same = f" ({len(note.sources)} entries, of the same page)" if distinct < len(note.sources) else ""
             problems.add(note.path, *note.position(where), (
                 f"{where} '{quote.verdict}' needs at least {CORRECTING_MIN_SOURCES} sources and the note lists "
-                f"{len(note.sources)}; add another primary source that supports the verdict"
+                f"{distinct}{same}; add another primary source that supports the verdict"
             ))
     reviewed = datetime.date.fromisoformat(note.reviewed)
     if reviewed > today:
