@@ -30,8 +30,8 @@ def test_an_empty_body_is_refused(tmp_path):
 def test_body_headings_cannot_take_the_note_pages_own_ids(tmp_path, heading):
     note, messages = load_note_text(tmp_path, NOTE_WITH_TEXT.format(summary="A summary.", body=f"## {heading}\n"))
     assert note is None
-    assert messages == [f"{P}:12:4: the body gives a heading the id '{heading.lower()}', one the note page already uses; "
-                        "give the heading other words"]
+    assert messages == [f"{P}:12:4: the body gives a heading the id '{heading.lower()}', one the note page already "
+                        "uses; give the heading other words"]
 
 
 def test_limits_on_changes_aliases_and_crate_names_and_distinct_sources(tmp_path):
