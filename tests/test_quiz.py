@@ -207,3 +207,21 @@ def test_the_spreadsheet_has_one_row_per_claim_answered_by_its_verdict(built_sit
         assert row[f"Choice {row['Correct choice number']}"] == verdict
         assert row["Note"] == f"/{note}"
         assert row["Claim words"] in row["Sentence"]
+
+
+def test_a_dollar_in_a_summary_link_keeps_the_canvas_markup(made):
+    """Issue 21: text2qti read `$…$` in a link's address as LaTeX and broke the item's markup."""
+    address = "https://example.org/a$x$b/c$d$/"
+    summary = f"See [the page]({address}) and $y$."
+    notes = [make_note("odd", WORDS, "odd", verdict="misleading", summary=summary, title="T")]
+    article = annotate_article(ARTICLE, "docs/index.md", notes, render_markdown=render_markdown,
+                               verdict_titles=TITLES, note_href=lambda note: f"notes/{note.id}/")
+    made_here = questions(
+        article.placements, TITLES, summary_text=lambda note: note.summary, note_url=lambda note: NOTE_URL,
+        quote_url=lambda claim: QUOTE_URL, summary_html=lambda note: render_markdown(note.summary),
+    )
+    items = qti_items(zipfile.ZipFile(io.BytesIO(quiz_qti_zip(made_here, title="Q", description="D"))))
+    feedback = items[0]["feedback"]
+    hrefs = [unescape(href) for href in re.findall(r'href="([^"]+)"', feedback)]
+    assert hrefs[0] == address
+    assert "the page and $y$." in html_text(feedback)
