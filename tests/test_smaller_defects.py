@@ -66,3 +66,34 @@ def test_limits_on_changes_aliases_and_crate_names_and_distinct_sources(tmp_path
            "its id there" in lines
     assert any(line.startswith(f"docs/notes/low-latency-garbage-collector.md:{line_of(collector, 'verdict:')}:")
                and f"sources and the note lists 1 ({len(urls)} entries, of the same page)" in line for line in lines)
+
+
+def test_links_to_missing_anchors_fail_check_in_summaries_bodies_and_pages(tmp_path):
+    project = copy_project(tmp_path)
+    note = project / "docs" / "notes" / "fast-and-safe.md"
+    text = note.read_text(encoding="utf-8")
+    text = re.sub(r"\nsummary: (>-\n)?", lambda m: m.group(0) + ("  " if m.group(1) else "")
+                  + "See [the method](../about.md#verdicts-x) and [the ledger](../claims.md#claim-1). ", text, count=1)
+    note.write_text(text + "\nSee [the log](#changes), [nowhere](#no-such-part) and "
+                    "[a note](ownership-model.md#sources).\n", encoding="utf-8")
+    instructors = project / "docs" / "instructors.md"
+    instructors.write_text(instructors.read_text(encoding="utf-8").replace("(about.md#cite)", "(about.md#citing)", 1),
+                           encoding="utf-8")
+    completed = check(project)
+    assert completed.returncode == 1 and "Traceback" not in completed.stderr
+    lines = completed.stderr.splitlines()
+    def at(path, text):
+        line = line_of(path, text)
+        return f"{line}:{path.read_text(encoding='utf-8').splitlines()[line - 1].index(text) + 1}"
+
+    assert lines[:-1] == [
+        f"docs/instructors.md:{at(instructors, 'about.md#citing')}: link 'about.md#citing' leads to "
+        "'#citing' on 'about.md', which has no such anchor (did you mean 'cite'?); link to a heading or a part that "
+        "'about.md' has",
+        f"docs/notes/fast-and-safe.md:{at(note, '../about.md#verdicts-x')}: "
+        "link '../about.md#verdicts-x' leads to '#verdicts-x' on 'about.md', which has no such anchor (did you mean "
+        "'verdicts'?); link to a heading or a part that 'about.md' has",
+        f"docs/notes/fast-and-safe.md:{at(note, '#no-such-part')}: link '#no-such-part' leads to "
+        "'#no-such-part' on 'notes/fast-and-safe.md', which has no such anchor; link to a heading or a part that "
+        "'notes/fast-and-safe.md' has",
+    ]

@@ -15,6 +15,7 @@ import datetime
 import json
 import os
 import posixpath
+import re
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from .edition import Edition, edition_from
 from .feed import corrections_feed
 from .gift import quiz_gift
 from .links import PublicPaths, registry_problems
-from .notelinks import NoteText
+from .notelinks import NoteText, anchor_problems, page_anchor_problems
 from .notes import FrontMatter, Note, Quote, change_kinds, quote_anchor, split_front_matter, verdicts
 from .page_data import ArticlePlan, PageData, data_line, fingerprint, part_marker
 from .pagecheck import page_problems as policy_problems
@@ -197,10 +198,11 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
         return problems
     problems.extend(_registry_problems(settings, content, site_pages))
     page_markdown = markdown_renderer(settings.markdown_extensions, settings.markdown_configs)
+    page_html = {path: page_markdown(page.body) for path, page in site_pages.items()}
     for page in site_pages.values():
         source = settings.sources / page.path
-        problems.extend(policy_problems(settings.shown(source), _file_lines(source), page_markdown(page.body),
-                                      MARKERS, page.meta))
+        problems.extend(policy_problems(settings.shown(source), _file_lines(source), page_html[page.path],
+                                        MARKERS, page.meta))
     urls = SiteMap(settings.directory_urls, settings.site_url)
     note_text = NoteText(text, settings.notes, urls)
     article = place_notes(
@@ -214,7 +216,39 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
     problems.extend(article.problems)
     if problems:
         return problems
-    return Site(settings, text, content, site_pages, article, edition, environ)
+    site = Site(settings, text, content, site_pages, article, edition, environ)
+    anchors = page_anchors(site, page_html, page_markdown)
+    for note in content.notes:
+        problems.extend(anchor_problems(note, site.note_source(note), text, anchors,
+                                        _file_lines(settings.root / note.path)))
+    for page in site_pages.values():
+        source = settings.sources / page.path
+        problems.extend(page_anchor_problems(settings.shown(source), page.path, page_html[page.path], anchors,
+                                             _file_lines(source)))
+    return problems or site
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def page_anchors(site: Site, page_html: dict[str, str], page_markdown: Callable[[str], str]) -> dict[str, set[str]]:
+    """Every id each page and each note page of the site will carry, by its source path: from the page's own
+    Markdown, the parts generated for it, the article's quotes and notes, and the note pages."""
+    anchors: dict[str, set[str]] = {}
+    for page in site.pages.values():
+        html = [page_html[page.path]]
+        html += [_part(site, name, page.path, {}) for name in MARKERS if name != CRATE_GUIDE and page.holds(name)]
+        if page.holds(CRATE_GUIDE):
+            guide, entries = pages.crate_guide(site.content.catalog, site.content.notes, categories(), statuses(),
+                                               site.note_link(page.path))
+            html += [page_markdown(guide), *entries.values()]
+        if page.path == site.settings.article:
+            html += [insertion.html for insertion in site.article.insertions]
+            anchors[page.path] = {section.id for section in site.article.sections}
+        anchors.setdefault(page.path, set()).update(_ID.findall("".join(html)))
+    for note in site.content.notes:
+        anchors[site.note_source(note)] = set(_ID.findall(_note_html(site, note, site.note_source(note))))
+    return anchors
 
 
 def _file_lines(path: Path) -> list[str]:
@@ -464,12 +498,12 @@ def _citation(site: Site, *, title: str, path: str, key: tuple[str, ...],
 # --------------------------------------------------------------------------------------------------------------
 
 
-def _note_page(site: Site, note: Note) -> str:
+def _note_html(site: Site, note: Note, path: str) -> str:
+    """The HTML of a note's page: the note, then how to cite it."""
     settings, urls = site.settings, site.urls
-    path = site.note_source(note)
     quotes = site.article.quotes_of(note.id)
     crates_page = site.page_with(CRATE_GUIDE)
-    html = render.note_page(
+    return render.note_page(
         quotes,
         verdict_titles=site.verdict_titles,
         change_titles=site.change_titles,
@@ -480,6 +514,12 @@ def _note_page(site: Site, note: Note) -> str:
         crate_href={name: urls.link(crates_page, path, name) if crates_page else "" for name in note.crates},
     ) + citation.cite_block(_citation(site, title=note.title, path=path, key=(settings.site_name, note.id),
                                       reviewed=note.reviewed), heading="Cite this note")
+
+
+def _note_page(site: Site, note: Note) -> str:
+    settings, urls = site.settings, site.urls
+    path = site.note_source(note)
+    html = _note_html(site, note, path)
 
     def quote_url(quote: Quote) -> str:
         anchor = quote_anchor(note.id, quote.slug)
