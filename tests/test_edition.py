@@ -18,7 +18,7 @@ from annotate.edition import Edition, edition_from, next_version
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from offline_zip import write_offline_zip
+from offline_zip import UnsafeName, write_offline_zip
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 DAY = datetime.date(2026, 11, 29)
@@ -61,6 +61,19 @@ def test_make_edition_names_the_next_version_for_the_workflow(tmp_path):
     assert done.stdout == f"SITE_VERSION=2026.11.29.2\nSOURCE_DATE_EPOCH={EPOCH_OF_DAY}\n"
     assert env_file.read_text() == done.stdout
     assert output_file.read_text() == "version=2026.11.29.2\n"
+
+
+@pytest.mark.parametrize("name", ["assets\\..\\..\\evil.js", "a\nb.js", "café.js", "sp ace.js"])
+def test_the_offline_zip_refuses_a_name_an_unzip_tool_could_read_as_another_place(tmp_path, name):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
+    target = site / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(UnsafeName, match="the offline copy was not zipped"):
+        write_offline_zip(site, tmp_path / "copy.zip", Edition("2026.11.29", "2026-11-29"), "rust-ml-annotated")
+    assert not (tmp_path / "copy.zip").exists()
 
 
 def test_the_offline_zip_unpacks_into_one_folder_named_with_the_build_day(tmp_path):
