@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,17 @@ def test_page_policy_keeps_what_the_pages_use():
               '<!-- verdict-legend --></details></div><section class="article-section" id="introduction">'
               '<h1 id="top">T</h1><p class="worksheet-screen"><a href="answer-key.md">k</a></p></section>')
     assert check_html(markup, policy).findings == ()
+
+
+def test_a_page_is_bounded_in_size_and_in_the_time_it_takes_to_convert(tmp_path):
+    project = copy_project(tmp_path)
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n" + "[" * 60_000 + "\n", encoding="utf-8")
+    started = time.monotonic()
+    completed = check(project)
+    assert time.monotonic() - started < 5
+    assert completed.stderr.splitlines()[0] == (
+        "docs/about.md:1:1: the page took more than 2 s to convert from Markdown; write it more simply")
+    about.write_text("# Method\n\n" + "Words. " * 10_000, encoding="utf-8")
+    completed = check(project)
+    assert completed.stderr.splitlines()[0] == "docs/about.md:1:1: is larger than 64 KiB, the limit for a page"

@@ -31,11 +31,13 @@ from .addresses import page_path
 from .allowlist import plain
 from .answer_key import answer_key
 from .article import AnnotatedArticle
+from .budget import OverBudget, time_budget
 from .catalog import categories, statuses
 from .contributor import ContributorMarkdown
 from .edition import Edition, edition_from
 from .feed import corrections_feed
 from .gift import quiz_gift
+from .limits import PAGE_SECONDS
 from .links import PublicPaths, registry_problems
 from .notelinks import NoteText, anchor_problems, page_anchor_problems
 from .notes import FrontMatter, Note, Quote, change_kinds, quote_anchor, split_front_matter, verdicts
@@ -198,7 +200,17 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
         return problems
     problems.extend(_registry_problems(settings, content, site_pages))
     page_markdown = markdown_renderer(settings.markdown_extensions, settings.markdown_configs)
-    page_html = {path: page_markdown(page.body) for path, page in site_pages.items()}
+    page_html: dict[str, str] = {}
+    for page in site_pages.values():
+        source = settings.sources / page.path
+        try:
+            with time_budget(PAGE_SECONDS):
+                page_html[page.path] = page_markdown(page.body)
+        except OverBudget:
+            problems.add(settings.shown(source), 1, 1, (
+                f"the page took more than {PAGE_SECONDS:g} s to convert from Markdown; write it more simply"))
+    if len(page_html) < len(site_pages):
+        return problems
     for page in site_pages.values():
         source = settings.sources / page.path
         problems.extend(policy_problems(settings.shown(source), _file_lines(source), page_html[page.path],

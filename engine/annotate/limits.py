@@ -6,6 +6,8 @@ or a build slow or large: everything is refused before it is parsed further.
 
 NOTE_FILE_BYTES = 32 * 1024  # a whole note file; the longest note today is under 5 KiB
 DATA_FILE_BYTES = 256 * 1024  # one YAML file under data/
+PAGE_BYTES = 64 * 1024  # one page of the site; the longest today, the instructors' page, is 9 KiB
+PAGE_SECONDS = 2.0  # one page converted from Markdown; the article takes a tenth of a second
 ASSET_BYTES = 256 * 1024  # one file under docs/assets/; the largest today, the stylesheet, is 31 KiB
 TEMPLATE_BYTES = 64 * 1024  # one file of the theme's templates; the largest today is 3 KiB
 LICENCE_BYTES = 64 * 1024  # one licence file

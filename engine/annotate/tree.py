@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .limits import ASSET_BYTES, DATA_FILE_BYTES, LICENCE_BYTES, TEMPLATE_BYTES
+from .limits import ASSET_BYTES, DATA_FILE_BYTES, LICENCE_BYTES, PAGE_BYTES, TEMPLATE_BYTES
 from .problems import Problems
 
 if TYPE_CHECKING:
@@ -161,6 +161,8 @@ class _Walker:
                     "is not a page of the site: pages are the Markdown files listed under 'nav' in mkdocs.yml; "
                     f"a note belongs in {self.note_path}, a picture or stylesheet in {self.assets}"
                 ))
+            elif path.stat().st_size > PAGE_BYTES:
+                self.refuse(path, f"is larger than {PAGE_BYTES // 1024} KiB, the limit for a page")
         elif place == ASSETS_FOLDER:
             if path.suffix.lower() not in ASSET_TYPES:
                 self.refuse(path, (
