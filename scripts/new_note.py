@@ -18,7 +18,7 @@ import yaml
 from annotate.anchoring import distinguishing_context, find_all, normalise
 from annotate.generate import article_html
 from annotate.notes import NOTE_ID, verdicts
-from annotate.problems import Problems
+from annotate.problems import Problems, printable
 from annotate.sections import read_sections
 from annotate.settings import open_settings
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if not arguments.quote:
         parser.error("give the article's exact words")
     if arguments.id is not None and not NOTE_ID.match(arguments.id):
-        print(f"'{arguments.id}' is not a note id: write lower-case letters and digits in words joined by single "
+        print(f"'{printable(arguments.id)}' is not a note id: write lower-case letters and digits in words joined by single "
               "hyphens, such as rust-has-no-gc; it becomes docs/notes/<id>.md", file=sys.stderr)
         return 2
 
@@ -82,11 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     sections = [s for s in read_sections(html) if arguments.section in (None, s.id) and find_all(s.text, quote)]
     if not quote or not sections:
         where = f"section '{arguments.section}'" if arguments.section else "the article"
-        print(f"'{arguments.quote}' does not occur in {where}; copy the words exactly from the page", file=sys.stderr)
+        print(printable(f"'{arguments.quote}' does not occur in {where}; copy the words exactly from the page"),
+              file=sys.stderr)
         return 1
     if len(sections) > 1:
         names = ", ".join(s.id for s in sections)
-        print(f"'{arguments.quote}' occurs in several sections ({names}); choose one with --section", file=sys.stderr)
+        print(printable(f"'{arguments.quote}' occurs in several sections ({names}); choose one with --section"),
+              file=sys.stderr)
         return 1
     section = sections[0]
     start = find_all(section.text, quote)[0]
