@@ -69,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     if not arguments.quote:
         parser.error("give the article's exact words")
     if arguments.id is not None and not NOTE_ID.match(arguments.id):
-        print(f"'{printable(arguments.id)}' is not a note id: write lower-case letters and digits in words joined by single "
-              "hyphens, such as rust-has-no-gc; it becomes docs/notes/<id>.md", file=sys.stderr)
+        print(f"'{printable(arguments.id)}' is not a note id: write lower-case letters and digits in words joined "
+              "by single hyphens, such as rust-has-no-gc; it becomes docs/notes/<id>.md", file=sys.stderr)
         return 2
 
     settings = open_settings(arguments.config)
