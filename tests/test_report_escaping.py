@@ -50,9 +50,9 @@ def test_identical_claims_give_one_message_each_and_at_most_fifty_per_file(tmp_p
         "---\ntitle: A note\nsection: introduction\nquote: Dropbox and npm\nverdict: accurate\nsummary: S.\n"
         f"claims:\n{claims}reviewed: 2026-11-24\nchanges: []\n---\n\nBody.\n", encoding="utf-8")
     assert len(note.read_bytes()) < 32 * 1024
-    started = time.monotonic()
+    started = time.process_time()  # the work it takes, whatever else the machine is doing
     completed = check(project, GITHUB_ACTIONS="true")
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     lines = completed.stderr.splitlines()
     assert lines[0] == ("docs/notes/flood.md:8:20: claims[1].quote has the same words as claims[2] of "
                         "docs/notes/flood.md and 638 more; keep one quote of those words, with one verdict")
