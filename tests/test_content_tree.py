@@ -15,7 +15,7 @@ import pytest
 from annotate.generate import read_pages
 from annotate.tree import walk_tree
 from conftest import build_site, check, copy_project
-from helpers import load_project, settings_of
+from helpers import line_of, load_project, settings_of
 
 NOTE_TEXT = "<script>alert(document.domain)</script>\n"
 NOT_A_NOTE = (
@@ -204,3 +204,26 @@ def test_a_page_in_a_hidden_folder_never_takes_a_generated_part(tmp_path):
     (project / "docs" / ".hidden" / "a.md").write_text("<!-- corrections -->\n", encoding="utf-8")
     pages, _ = read_pages(settings_of(project))
     assert ".hidden/a.md" not in pages and pages["corrections.md"].holds("corrections")
+
+
+def test_settings_cannot_add_an_extension_that_reads_files_or_a_script_from_elsewhere(tmp_path):
+    project = copy_project(tmp_path)
+    builder = project / "mkdocs.yml"
+    text = builder.read_text(encoding="utf-8")
+    text = text.replace("  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.snippets:\n"
+                        "      base_path: [\"/\"]\n", 1)
+    text = text.replace("  - assets/notes.js\n", "  - assets/notes.js\n  - https://evil.example/x.js\n"
+                        "  - ../../.git/config\n", 1)
+    builder.write_text(text, encoding="utf-8")
+    completed = check(project)
+    assert completed.returncode == 1 and "Traceback" not in completed.stderr
+    lines = completed.stderr.splitlines()
+    assert lines[:-1] == [
+        f"mkdocs.yml:{line_of(builder, 'evil.example')}:5: extra_javascript lists 'https://evil.example/x.js'; the "
+        "theme loads only the site's own files, by their path from the pages' folder, such as assets/notes.js",
+        f"mkdocs.yml:{line_of(builder, '.git/config')}:5: extra_javascript lists '../../.git/config'; the theme loads "
+        "only the site's own files, by their path from the pages' folder, such as assets/notes.js",
+        f"mkdocs.yml:{line_of(builder, 'snippets')}:5: the Markdown extension 'pymdownx.snippets' is not one the "
+        "engine allows: pages and notes are converted only with extensions that read no file and run no code "
+        "(annotate/settings.py lists them)",
+    ]

@@ -11,6 +11,7 @@ from the folder of the file that names it, never from the working directory.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,15 @@ from .tree import nav_pages
 from .yamldoc import YamlSyntaxError, decode, parse_yaml
 
 EXTENSION = "annotate.extension"  # how the builder's configuration names the engine's Markdown extension
+# The Markdown extensions pages and notes may be converted with: none reads a file or runs code. An
+# extension that does (snippets, which includes any file by its path) would put what it reads on a page.
+MARKDOWN_EXTENSIONS = frozenset({
+    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "sane_lists", "smarty", "tables",
+    "toc", "pymdownx.betterem", "pymdownx.caret", "pymdownx.details", "pymdownx.highlight",
+    "pymdownx.inlinehilite", "pymdownx.mark", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tilde",
+})
+# A stylesheet or script the theme loads on every page: a file of the site, by its path from the pages' folder.
+_LOCAL_ASSET = re.compile(r"^(?!.*(?:^|/)\.\.?(?:/|$))[a-z0-9_-][a-z0-9._-]*(?:/[a-z0-9_-][a-z0-9._-]*)*$")
 
 
 @dataclass(frozen=True)
@@ -207,6 +217,7 @@ def open_settings(path: Path) -> Settings | Problems:
         line, column = (error.line, error.column) if isinstance(error, YamlSyntaxError) else (1, 1)
         problems.add(values["builder"], line, column, f"cannot read the builder's configuration: {error}")
         return problems
+    problems.extend(_builder_problems(builder_file, values["builder"], builder))
     if not _uses_extension(builder):
         problems.add(values["builder"], 1, 1, (
             f"'markdown_extensions' does not list '{EXTENSION}'; add it, or the pages are built without their notes"
@@ -265,6 +276,34 @@ def open_settings(path: Path) -> Settings | Problems:
         site_url=str(builder.get("site_url") or ""),
         directory_urls=_truthy(builder.get("use_directory_urls", True)) and not _offline(builder),
     )
+
+
+def _builder_problems(path: Path, shown: str, builder: dict[str, Any]) -> Problems:
+    """Markdown extensions that read files or run code, and stylesheets or scripts from elsewhere than the site."""
+    problems = Problems()
+    lines = path.read_text(encoding="utf-8").split("\n")
+
+    def at(value: str) -> tuple[int, int]:
+        return next(((number, line.index(value) + 1) for number, line in enumerate(lines, start=1)
+                     if value in line and not line.lstrip().startswith("#")), (1, 1))
+
+    extensions, _ = markdown_settings(builder)
+    for name in extensions:
+        plain = str(name).removeprefix("markdown.extensions.")
+        if plain not in MARKDOWN_EXTENSIONS:
+            problems.add(shown, *at(str(name)), (
+                f"the Markdown extension '{name}' is not one the engine allows: pages and notes are converted only "
+                "with extensions that read no file and run no code (annotate/settings.py lists them)"
+            ))
+    for key in ("extra_css", "extra_javascript"):
+        for item in builder.get(key) or []:
+            asset = item.get("path") if isinstance(item, dict) else item
+            if not isinstance(asset, str) or not _LOCAL_ASSET.match(asset):
+                problems.add(shown, *at(str(asset)), (
+                    f"{key} lists '{asset}'; the theme loads only the site's own files, by their path from the pages' "
+                    "folder, such as assets/notes.js"
+                ))
+    return problems
 
 
 def _custom_dir(builder: dict[str, Any]) -> str | None:
