@@ -378,6 +378,9 @@ def _page(site: Site, page: Page, files: dict[str, bytes]) -> str:
     if isinstance(meta.get("description"), str):
         # Material's templates print a page's description as it is; it is text, so it is escaped here.
         meta["description"] = str(escape(meta["description"]))
+    if isinstance(meta.get("title"), str):
+        # So is its title, in the header: the HTML text the allowlist check writes, as a note's title is.
+        meta["title"] = plain(meta["title"])
     meta.update(_common_meta(site, page.path))
     body = _with_part_markers(page)
     parts = {name: _part(site, name, page.path, files) for name in MARKERS if name != CRATE_GUIDE and page.holds(name)}
