@@ -214,11 +214,14 @@ def test_settings_cannot_add_an_extension_that_reads_files_or_a_script_from_else
                         "      base_path: [\"/\"]\n", 1)
     text = text.replace("  - assets/notes.js\n", "  - assets/notes.js\n  - https://evil.example/x.js\n"
                         "  - ../../.git/config\n", 1)
+    text = text.replace("\ncopyright: Notes", "\ncopyright: <script>alert(1)</script> Notes", 1)
     builder.write_text(text, encoding="utf-8")
     completed = check(project)
     assert completed.returncode == 1 and "Traceback" not in completed.stderr
     lines = completed.stderr.splitlines()
     assert lines[:-1] == [
+        f"mkdocs.yml:{line_of(builder, 'copyright:')}:1: copyright holds '<', '>' or '\"'; the theme prints it on "
+        "every page, some of it as HTML: write it as plain text",
         f"mkdocs.yml:{line_of(builder, 'evil.example')}:5: extra_javascript lists 'https://evil.example/x.js'; the "
         "theme loads only the site's own files, by their path from the pages' folder, such as assets/notes.js",
         f"mkdocs.yml:{line_of(builder, '.git/config')}:5: extra_javascript lists '../../.git/config'; the theme loads "

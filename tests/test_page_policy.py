@@ -120,18 +120,14 @@ def test_a_page_is_bounded_in_size_and_in_the_time_it_takes_to_convert(tmp_path)
     assert completed.stderr.splitlines()[0] == "docs/about.md:1:1: is larger than 64 KiB, the limit for a page"
 
 
-def test_a_page_title_and_the_copyright_line_are_text_on_the_built_page(tmp_path):
+def test_a_page_title_is_text_on_the_built_page(tmp_path):
     project = copy_project(tmp_path)
     title = '<img src=x onerror="alert(1)"> & <b>bold</b>'
     about = project / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8").replace("title: Method", f"title: '{title}'", 1),
                      encoding="utf-8")
-    builder = project / "mkdocs.yml"
-    builder.write_text(builder.read_text(encoding="utf-8").replace(
-        "copyright: Notes", "copyright: <script>alert(2)</script> Notes", 1), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     page = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
-    assert "<img src=x" not in page and "<b>bold</b>" not in page and "<script>alert(2)" not in page
+    assert "<img src=x" not in page and "<b>bold</b>" not in page
     assert "&lt;img src=x onerror=" in page and "&lt;b&gt;bold&lt;/b&gt;" in page
-    assert "&lt;script&gt;alert(2)&lt;/script&gt; Notes" in page

@@ -31,6 +31,8 @@ MARKDOWN_EXTENSIONS = frozenset({
     "toc", "pymdownx.betterem", "pymdownx.caret", "pymdownx.details", "pymdownx.highlight",
     "pymdownx.inlinehilite", "pymdownx.mark", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tilde",
 })
+# Settings Material's templates print on every page, not all of them escaped.
+_PRINTED_SETTINGS = ("site_name", "site_description", "copyright", "site_author")
 # A stylesheet or script the theme loads on every page: a file of the site, by its path from the pages' folder.
 _LOCAL_ASSET = re.compile(r"^(?!.*(?:^|/)\.\.?(?:/|$))[a-z0-9_-][a-z0-9._-]*(?:/[a-z0-9_-][a-z0-9._-]*)*$")
 
@@ -294,6 +296,13 @@ def _builder_problems(path: Path, shown: str, builder: dict[str, Any]) -> Proble
             problems.add(shown, *at(str(name)), (
                 f"the Markdown extension '{name}' is not one the engine allows: pages and notes are converted only "
                 "with extensions that read no file and run no code (annotate/settings.py lists them)"
+            ))
+    for key in _PRINTED_SETTINGS:
+        value = builder.get(key)
+        if isinstance(value, str) and any(char in value for char in '<>"'):
+            problems.add(shown, *at(f"{key}:"), (
+                f"{key} holds '<', '>' or '\"'; the theme prints it on every page, some of it as HTML: "
+                "write it as plain text"
             ))
     for key in ("extra_css", "extra_javascript"):
         for item in builder.get(key) or []:
