@@ -112,3 +112,8 @@ def test_contributing_lists_exactly_what_the_page_policy_adds():
     assert f"`<!-- {MARKERS[3]} -->`" in rows["comments"] and PAGE.links == FLOW.links
     keys = section.split("front matter holds only", 1)[1].split(".", 1)[0]
     assert set(re.findall(r"`(\w+)`", keys)) == FRONT_MATTER_KEYS
+    from annotate import limits
+
+    assert f"A page is at most {limits.PAGE_BYTES // 1024} KiB" in section.replace("\n", " ")
+    assert (f"a change entry at most {limits.CHANGE_CHARACTERS} characters, at most {limits.ALIASES} aliases"
+            in CONTRIBUTING.replace("\n", " "))
