@@ -75,9 +75,14 @@ review:  ## The review gate: what this branch changes since BASE, judged by BASE
 freshness: $(INSTALLED)  ## List crates behind crates.io or GitHub releases, yanked versions notes cite, notes due for review
 	$(BIN)/python scripts/freshness.py $(if $(OPEN_ISSUE),--open-issue)
 
+# QUOTE and ID reach the script through the environment, exactly as typed: never expanded by make, never
+# written into a command line, so no quote, backtick or $ in them can run anything.
+unexport QUOTE ID
+note: export NOTE_QUOTE := $(value QUOTE)
+note: export NOTE_ID := $(value ID)
 note: $(INSTALLED)  ## Start a note from the article's words: make note QUOTE="words" [ID=slug]
-	@test -n "$(QUOTE)" || { echo 'usage: make note QUOTE="the article'"'"'s exact words" [ID=slug]' >&2; exit 2; }
-	$(BIN)/python scripts/new_note.py "$(QUOTE)" $(if $(ID),--id "$(ID)")
+	@test -n "$$NOTE_QUOTE" || { echo 'usage: make note QUOTE="the article'"'"'s exact words" [ID=slug]' >&2; exit 2; }
+	$(BIN)/python scripts/new_note.py --from-environment
 
 offline: $(INSTALLED)  ## Build a copy that works from disk, with search, zipped as rust-ml-annotated-YYYY-MM-DD.zip (its build day)
 	export SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(date +%s)}" && \

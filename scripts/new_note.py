@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import re
 import sys
 from pathlib import Path
@@ -16,8 +17,8 @@ from pathlib import Path
 import yaml
 from annotate.anchoring import distinguishing_context, find_all, normalise
 from annotate.generate import article_html
-from annotate.notes import verdicts
-from annotate.problems import Problems
+from annotate.notes import NOTE_ID, verdicts
+from annotate.problems import Problems, printable
 from annotate.sections import read_sections
 from annotate.settings import open_settings
 
@@ -54,12 +55,23 @@ def propose_id(quote: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("quote", help="the article's exact words")
+    parser.add_argument("quote", nargs="?", help="the article's exact words")
     parser.add_argument("--id", help="the note's id (file name without .md); proposed from the quote if left out")
+    parser.add_argument("--from-environment", action="store_true",
+                        help="take the words and the id from NOTE_QUOTE and NOTE_ID, as `make note` passes them")
     parser.add_argument("--section", help="the section to look in, when the words occur in several")
     parser.add_argument("--config", type=Path, default=Path(__file__).resolve().parents[1] / "annotate.yml",
                         help="the engine's settings for the site (default: annotate.yml)")
     arguments = parser.parse_args(argv)
+    if arguments.from_environment:
+        arguments.quote = os.environ.get("NOTE_QUOTE", "")
+        arguments.id = os.environ.get("NOTE_ID") or None
+    if not arguments.quote:
+        parser.error("give the article's exact words")
+    if arguments.id is not None and not NOTE_ID.match(arguments.id):
+        print(f"'{printable(arguments.id)}' is not a note id: write lower-case letters and digits in words joined "
+              "by single hyphens, such as rust-has-no-gc; it becomes docs/notes/<id>.md", file=sys.stderr)
+        return 2
 
     settings = open_settings(arguments.config)
     html = settings if isinstance(settings, Problems) else article_html(settings)
@@ -70,11 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     sections = [s for s in read_sections(html) if arguments.section in (None, s.id) and find_all(s.text, quote)]
     if not quote or not sections:
         where = f"section '{arguments.section}'" if arguments.section else "the article"
-        print(f"'{arguments.quote}' does not occur in {where}; copy the words exactly from the page", file=sys.stderr)
+        print(printable(f"'{arguments.quote}' does not occur in {where}; copy the words exactly from the page"),
+              file=sys.stderr)
         return 1
     if len(sections) > 1:
         names = ", ".join(s.id for s in sections)
-        print(f"'{arguments.quote}' occurs in several sections ({names}); choose one with --section", file=sys.stderr)
+        print(printable(f"'{arguments.quote}' occurs in several sections ({names}); choose one with --section"),
+              file=sys.stderr)
         return 1
     section = sections[0]
     start = find_all(section.text, quote)[0]

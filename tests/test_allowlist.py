@@ -141,7 +141,7 @@ def test_a_style_that_is_not_table_alignment_is_refused():
 
 def test_a_heading_cannot_take_an_id_the_note_page_uses(tmp_path):
     assert messages(tmp_path, body="## Sources\n\nText.") == [
-        "docs/notes/a-note.md:12:4: the body the heading's id 'sources' is one the note page already uses; "
+        "docs/notes/a-note.md:12:4: the body gives a heading the id 'sources', one the note page already uses; "
         "give the heading other words"
     ]
 
@@ -149,14 +149,14 @@ def test_a_heading_cannot_take_an_id_the_note_page_uses(tmp_path):
 @pytest.mark.parametrize(("url", "expected"), [
     ("https://doc.rust-lang.org/book/", None),
     ("#a-heading", None),
-    ("http://example.org/", "link 'http://example.org/' uses 'http:'; notes link only to https:// addresses or to "
+    ("http://example.org/", "link 'http://example.org/' uses 'http:'; the site links only to https:// addresses or to "
      "a heading of the same page (#…)"),
     ("https://a.example/x y", "link 'https://a.example/x<U+0020>y' contains U+0020 SPACE; an address has no spaces "
      "or invisible characters: remove it, or write a space as %20"),
     ("https:evil.example", "link 'https:evil.example' has no address after 'https:'; write it as https://host/path"),
     ("//evil.example/", "link '//evil.example/' has no scheme; write it in full with https://"),
     ("/\\evil.example/", "link '/\\evil.example/' has no scheme; write it in full with https://"),
-    ("../crates/", "link '../crates/' is not a full address; notes link only to https:// addresses or to a heading "
+    ("../crates/", "link '../crates/' is not a full address; the site links only to https:// addresses or to a heading "
      "of the same page (#…)"),
     ("\x00javascript:alert(1)", "link '<U+0000>javascript:alert(1)' contains U+0000 NULL; an address has no spaces "
      "or invisible characters: remove it, or write a space as %20"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from annotate.catalog import categories, release_channels, statuses
 from annotate.freshness import REVIEW_MAX_AGE
 from annotate.notes import change_kinds, verdicts
@@ -47,12 +48,19 @@ def test_readme_documents_every_make_target_and_the_test_command():
     assert (ROOT / ".ci" / "run").read_text().strip().endswith("make test")
 
 
+# The one step that cannot be a make target: the review gate runs the base commit's own script, never the
+# pull request's Makefile, so that a pull request cannot weaken the gate that judges it.
+REVIEW_GATE = ('git show "$BASE_SHA:scripts/review.sh" > "$RUNNER_TEMP/review.sh"\n'
+               'sh "$RUNNER_TEMP/review.sh" "$BASE_SHA" "$HEAD_SHA"')
+
+
 def test_every_workflow_command_is_a_make_target():
     for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
-        commands = re.findall(r"^\s+run: (.+)$", workflow.read_text(), re.MULTILINE)
+        steps = [step for job in yaml.safe_load(workflow.read_text())["jobs"].values() for step in job["steps"]]
+        commands = [step["run"].strip() for step in steps if "run" in step]
         assert commands, workflow.name
         for command in commands:
-            assert re.fullmatch(r"make [a-z]+", command), f"{workflow.name}: {command}"
+            assert re.fullmatch(r"make [a-z]+", command) or command == REVIEW_GATE, f"{workflow.name}: {command}"
 
 
 def test_the_freshness_routine_is_documented_as_the_watch_applies_it():
@@ -95,3 +103,25 @@ def test_contributing_states_the_limits_that_are_enforced():
     assert f"a body at most {limits.BODY_CHARACTERS:,} characters with paragraphs of at most " \
            f"{limits.PARAGRAPH_CHARACTERS:,}" in CONTRIBUTING
     assert f"a quote between {limits.QUOTE_MIN_WORDS}\nwords and {limits.QUOTE_CHARACTERS} characters" in CONTRIBUTING
+
+
+def test_contributing_lists_exactly_what_the_page_policy_adds():
+    from annotate.allowlist import FLOW, PAGE, PAGE_CLASSES
+    from annotate.generate import MARKERS
+    from annotate.pagecheck import FRONT_MATTER_KEYS
+
+    section = CONTRIBUTING.split("### What pages may contain", 1)[1].split("\n### ", 1)[0]
+    rows = dict(re.findall(r"^\| (\w+) \| (.+?) \|$", section, re.MULTILINE))
+    added = {tag: names for tag, names in PAGE.elements.items() if FLOW.elements.get(tag) != names}
+    assert set(re.findall(r"`(\w+)`", rows["elements"])) == set(PAGE.elements) - set(FLOW.elements)
+    assert {group.split(": ")[0].strip("`"): set(re.findall(r"`(\w+)`", group.split(": ")[1]))
+            for group in rows["attributes"].split(" · ")} == {tag: set(names) for tag, names in added.items()}
+    assert set(re.findall(r"`([\w-]+)`", rows["classes"])) == PAGE_CLASSES
+    assert f"`<!-- {MARKERS[3]} -->`" in rows["comments"] and PAGE.links == FLOW.links
+    keys = section.split("front matter holds only", 1)[1].split(".", 1)[0]
+    assert set(re.findall(r"`(\w+)`", keys)) == FRONT_MATTER_KEYS
+    from annotate import limits
+
+    assert f"A page is at most {limits.PAGE_BYTES // 1024} KiB" in section.replace("\n", " ")
+    assert (f"a change entry at most {limits.CHANGE_CHARACTERS} characters, at most {limits.ALIASES} aliases"
+            in CONTRIBUTING.replace("\n", " "))

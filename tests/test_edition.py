@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import html
 import os
@@ -11,11 +12,15 @@ import sys
 import zipfile
 from pathlib import Path
 
+import bibtexparser
 import pytest
 from annotate.citation import Citation, bibtex, plain, tex
 from annotate.edition import Edition, edition_from, next_version
 from conftest import ROOT
-from offline_zip import write_offline_zip
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from offline_zip import UnsafeName, write_offline_zip
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 DAY = datetime.date(2026, 11, 29)
 EPOCH_OF_DAY = "1795910400"  # 2026-11-29T00:00:00Z
@@ -60,6 +65,19 @@ def test_make_edition_names_the_next_version_for_the_workflow(tmp_path):
     assert output_file.read_text() == "version=2026.11.29.2\noffline_zip=rust-ml-annotated-2026-11-29.zip\n"
 
 
+@pytest.mark.parametrize("name", ["assets\\..\\..\\evil.js", "a\nb.js", "café.js", "sp ace.js"])
+def test_the_offline_zip_refuses_a_name_an_unzip_tool_could_read_as_another_place(tmp_path, name):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
+    target = site / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(UnsafeName, match="the offline copy was not zipped"):
+        write_offline_zip(site, tmp_path / "copy.zip", Edition("2026.11.29", "2026-11-29"), "rust-ml-annotated")
+    assert not (tmp_path / "copy.zip").exists()
+
+
 def test_the_offline_zip_unpacks_into_one_folder_named_with_the_build_day(tmp_path):
     site = tmp_path / "site"
     (site / "notes" / "x").mkdir(parents=True)
@@ -100,35 +118,27 @@ CITATION = Citation(
 
 
 def bibtex_fields(entry: str) -> tuple[str, str, dict[str, str]]:
-    """Reads a BibTeX entry: its type, key and fields, each value with its outer braces removed."""
-    head, _, body = entry.partition(",\n")
-    kind, _, key = head.partition("{")
-    fields, position = {}, 0
-    while True:
-        equals = body.find("=", position)
-        if equals == -1:
-            break
-        name = body[position:equals].strip().strip(",").strip()
-        start = equals + 1
-        while body[start] == " ":
-            start += 1
-        if body[start] == "{":
-            depth, end = 0, start
-            while True:
-                if body[end] == "\\":
-                    end += 2
-                    continue
-                depth += {"{": 1, "}": -1}.get(body[end], 0)
-                if depth == 0:
-                    break
-                end += 1
-            fields[name], position = body[start + 1:end], end + 1
-        else:
-            end = body.index(",", start)
-            fields[name], position = body[start:end], end + 1
-        if body[position:].strip() in {"}", ",}", ""}:
-            break
-    return kind, key, fields
+    """Reads a BibTeX entry as a reference manager does (bibtexparser): its type, key and fields, each value with
+    its outer braces removed; the entry must be the only block, read without failure."""
+    library = bibtexparser.parse_string(entry)
+    assert not library.failed_blocks and len(library.blocks) == 1, entry
+    read = library.entries[0]
+    fields = {field.key: field.value for field in read.fields}
+    assert [field.key for field in read.fields] == list(fields), entry  # no field twice
+    return f"@{read.entry_type}", read.key, fields
+
+
+def _tex_reader() -> LatexNodes2Text:
+    """TeX to text, with the LaTeX text commands for braces and the circumflex as LaTeX itself defines them."""
+    context = get_default_latex_context_db()
+    context.add_context_category("text-symbols", prepend=True, macros=[
+        MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"),
+        MacroTextSpec("textasciicircum", "^"),
+    ])
+    return LatexNodes2Text(latex_context=context)
+
+
+TEX_TO_TEXT = _tex_reader().latex_to_text
 
 
 def test_bibtex_entry_has_every_field_with_tex_specials_escaped():
@@ -136,12 +146,35 @@ def test_bibtex_entry_has_every_field_with_tex_specials_escaped():
     assert (kind, key) == ("@misc", "rust-ml-annotated-odd")
     assert fields["author"] == "{Rust \\& ML, Annotated contributors}"
     assert fields["title"] == "{" + tex(CITATION.title) + "}"
-    assert tex(CITATION.title) == ("Odd \\{title\\} \\& 100\\% \\$ \\_ \\# \\textasciitilde{} \\textasciicircum{} "
-                                   "\\textbackslash{} ü")
+    assert tex(CITATION.title) == ("Odd \\textbraceleft{}title\\textbraceright{} \\& 100\\% \\$ \\_ \\# "
+                                   "\\textasciitilde{} \\textasciicircum{} \\textbackslash{} ü")
+    assert TEX_TO_TEXT(tex(CITATION.title)) == CITATION.title
     assert fields["url"] == CITATION.url
     assert fields["howpublished"] == f"\\url{{{CITATION.url}}}"
     assert (fields["version"], fields["year"], fields["month"]) == ("2026.11.29", "2026", "nov")
     assert "note reviewed 2026-11-20" in fields["note"]
+
+
+@pytest.mark.parametrize("title", [
+    'Rust is fast}}, url = "https://evil.example/", note = jan',  # issue 21: rewrote the entry's address
+    "One { unbalanced brace",  # issue 21: made the entry unreadable
+    "Closing } first", "\\}", "@misc{other, url={https://evil.example/}}", "%", "a\nb",
+])
+def test_no_title_changes_what_a_bibtex_reader_finds(title):
+    _, key, fields = bibtex_fields(bibtex(dataclasses.replace(CITATION, title=title)))
+    _, _, plain_fields = bibtex_fields(bibtex(dataclasses.replace(CITATION, title="Plain")))
+    assert key == "rust-ml-annotated-odd" and list(fields) == list(plain_fields)
+    assert {name: value for name, value in fields.items() if name != "title"} == {
+        name: value for name, value in plain_fields.items() if name != "title"}
+    assert TEX_TO_TEXT(fields["title"][1:-1]) == " ".join(title.split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=60))
+def test_any_title_gives_one_entry_with_the_same_fields(title):
+    _, _, fields = bibtex_fields(bibtex(dataclasses.replace(CITATION, title=title)))
+    assert list(fields) == ["author", "title", "howpublished", "url", "version", "year", "month", "note"]
+    assert fields["url"] == CITATION.url
 
 
 def test_plain_reference_names_authors_title_site_version_date_address_and_licence():

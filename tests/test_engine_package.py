@@ -17,7 +17,7 @@ PACKAGE = ENGINE / "annotate"
 # Import names of the distributions engine/pyproject.toml declares.
 IMPORT_NAMES = {"markdown": "Markdown", "yaml": "PyYAML", "jinja2": "Jinja2", "markupsafe": "MarkupSafe",
                 "jsonschema": "jsonschema", "selectolax": "selectolax", "feedgen": "feedgen", "pygments": "Pygments",
-                "text2qti": "text2qti", "requests": "requests"}
+                "text2qti": "text2qti", "requests": "requests", "ada_url": "ada-url"}
 
 
 def modules() -> list[tuple[Path, ast.Module]]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 import subprocess
 
 import new_note as scaffold  # scripts/new_note.py
 import pytest
 import yaml
-from conftest import check, copy_project
+from conftest import ROOT, check, copy_project
 
 
 @pytest.fixture
@@ -80,3 +81,38 @@ def test_a_fresh_scaffold_fails_the_check_on_the_lines_left_to_fill(project):
     completed = check(project)
     assert completed.returncode == 1
     assert "docs/notes/image-recognition.md:5:10: verdict 'TODO one of accurate" in completed.stderr
+
+
+# Issue 21: `make note` wrote QUOTE and ID into its command line, so a '"' or a backtick ran commands, and
+# ID=../../x wrote outside docs/notes/.
+@pytest.mark.parametrize("note_id", ["../../x", "x/y", "X", "a--b", "-a", "a b", "a`touch pwned`"])
+def test_an_id_that_is_not_a_slug_is_refused_and_nothing_is_written(project, note_id):
+    before = sorted(path for path in project.rglob("*") if path.is_file())
+    result = new_note(project, "Dropbox and npm", f"--id={note_id}")
+    assert result.returncode == 2
+    assert result.stderr == (f"'{note_id}' is not a note id: write lower-case letters and digits in words joined by "
+                             "single hyphens, such as rust-has-no-gc; it becomes docs/notes/<id>.md\n")
+    assert sorted(path for path in project.rglob("*") if path.is_file()) == before
+
+
+def test_make_note_passes_quote_and_id_through_the_environment_as_typed(tmp_path):
+    project = copy_project(tmp_path)
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    (project / "engine").symlink_to(ROOT / "engine", target_is_directory=True)
+    (project / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    marker = tmp_path / "pwned"
+    hostile = f'Dropbox" `touch {marker}` $(shell touch {marker}) "$$(touch {marker})'
+    completed = subprocess.run(["make", "-s", "-o", ".venv/.installed", "note", f"QUOTE={hostile}", "ID=../../x"],
+                               cwd=project, capture_output=True, text=True)
+    assert completed.returncode != 0 and not marker.exists()
+    assert "'../../x' is not a note id" in completed.stderr
+    assert not (project.parent / "x.md").exists() and not (tmp_path.parent / "x.md").exists()
+    completed = subprocess.run(["make", "-s", "-o", ".venv/.installed", "note", f"QUOTE={hostile}"],
+                               cwd=project, capture_output=True, text=True)
+    assert completed.returncode != 0 and not marker.exists()
+    assert completed.stderr.splitlines()[0] == (
+        f"'{hostile}' does not occur in the article; copy the words exactly from the page")
+    completed = subprocess.run(["make", "-s", "-o", ".venv/.installed", "note", "QUOTE=Dropbox and npm",
+                                "ID=dropbox-npm"], cwd=project, capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    assert (project / "docs" / "notes" / "dropbox-npm.md").is_file()

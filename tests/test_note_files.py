@@ -159,7 +159,7 @@ BROKEN = {
     ),
     "javascript link in the summary": (
         ("out of scope.", "out of [scope](javascript:alert(1))."),
-        [f"{P}:6:63: the summary link 'javascript:alert(1)' uses 'javascript:'; notes link only to https:// "
+        [f"{P}:6:63: the summary link 'javascript:alert(1)' uses 'javascript:'; the site links only to https:// "
          "addresses"],
     ),
     "missing front matter": (

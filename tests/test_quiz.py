@@ -318,3 +318,22 @@ def test_a_claim_whose_note_accepts_two_verdicts_is_credited_both_in_every_forma
         assert {row["Correct answer"], *row["Also accepted"].split("; ")} == verdicts_accepted
         assert {row[f"Choice {number}"] for number in
                 [row["Correct choice number"], *row["Also accepted choice numbers"].split("; ")]} == verdicts_accepted
+
+
+def test_a_dollar_in_a_summary_link_keeps_the_canvas_markup(made):
+    """Issue 21: text2qti read `$…$` in a link's address as LaTeX and broke the item's markup."""
+    address = "https://example.org/a$x$b/c$d$/"
+    summary = f"See [the page]({address}) and $y$."
+    notes = [make_note("odd", WORDS, "odd", verdict="misleading", summary=summary, title="T")]
+    article = annotate_article(ARTICLE, "docs/index.md", notes, render_markdown=render_markdown,
+                               verdict_titles=TITLES, note_href=lambda note: f"notes/{note.id}/")
+    made_here = questions(
+        article.placements, TITLES, summary_text=lambda note: note.summary, note_url=lambda note: NOTE_URL,
+        quote_url=lambda claim: QUOTE_URL, summary_html=lambda note: render_markdown(note.summary),
+    )
+    items = qti_items(zipfile.ZipFile(io.BytesIO(quiz_qti_zip(made_here, title="Q", description="D", rights=RIGHTS,
+                                                                 built="2026-12-04"))))
+    feedback = items[0]["feedback"]
+    hrefs = [unescape(href) for href in re.findall(r'href="([^"]+)"', feedback)]
+    assert hrefs[0] == address
+    assert "the page and $y$." in html_text(feedback)

@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         outcome = "fix them and run make check again." if arguments.command == "check" else "the site was not built."
         print(problems.report(outcome), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS"):
-            for problem in problems.sorted():
+            for problem in problems.shown():
                 print(problem.github_annotation())
         return 1
     print(done)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .anchoring import fold_char, normalise
 from .article import AnnotatedArticle, Placement
+from .fields import value_problems
 from .problems import Problems
 from .schema import schema_problems
 from .sentences import all_sentences
@@ -47,7 +48,7 @@ def load_no_claims(path: Path, shown_path: str) -> tuple[list[NoClaim], Problems
     except YamlSyntaxError as error:
         problems.add(shown_path, error.line, error.column, error.message)
         return [], problems
-    for line, column, message in schema_problems(document, "no-claims"):
+    for line, column, message in (*schema_problems(document, "no-claims"), *value_problems(document)):
         problems.add(shown_path, line, column, message)
     if problems:
         return [], problems

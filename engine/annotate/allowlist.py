@@ -20,6 +20,7 @@ from pygments.token import STANDARD_TYPES
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .characters import describe, is_invisible
+from .weburl import parse
 
 # Admonition and collapsible-block types of Material for MkDocs, each also a class on the block.
 ADMONITION_TYPES = frozenset({
@@ -36,7 +37,15 @@ MARKDOWN_CLASSES = frozenset({
 _LANGUAGE_CLASS = re.compile(r"^language-[a-z0-9+#_.-]+$")
 _TABLE_ALIGNMENT = re.compile(r"^text-align: (left|right|center);$")
 # Ids the engine gives the parts of a note page; a heading of a note's body cannot take one of them.
-RESERVED_IDS = frozenset({"sources", "crates"})
+RESERVED_IDS = frozenset({"sources", "crates", "changes", "cite"})
+# Classes the site's stylesheet gives meaning to on its pages, beside those the Markdown produces.
+PAGE_CLASSES = frozenset({
+    "article", "article-section", "editorial-note", "reading-guide", "reading-guide__legend",
+    "worksheet-paper", "worksheet-screen",
+})
+# The ids of the article that the engine gives the notes and their words: a page cannot take one.
+ENGINE_ID_PREFIXES = ("quote-", "note-", "_")
+_PAGE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # Browsers drop these from anywhere in a URL before reading it (WHATWG URL standard).
 _URL_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 _URL_EDGE = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
@@ -89,6 +98,9 @@ class Policy:
     elements: dict[str, frozenset[str]]
     links: frozenset[str]  # "https", and "fragment" for links to a heading of the same page
     pages: bool = False  # links to pages and notes of the site, written as their Markdown file
+    classes: frozenset[str] = frozenset()  # classes allowed beside those the notes' Markdown produces
+    comments: frozenset[str] = frozenset()  # HTML comments allowed, by their text: the markers of generated parts
+    page_ids: bool = False  # ids written by the page itself ({ #id }, id="…"), not only the notes' heading ids
 
 
 # Where each attribute's value comes from in the notes' Markdown, and the values it may take.
@@ -106,17 +118,33 @@ def _href_rule(policy: Policy) -> AttributeRule:
     return rule
 
 
-def _class_rule(tag: str, value: str) -> str | None:
-    for token in value.split():
-        if token not in MARKDOWN_CLASSES and not _LANGUAGE_CLASS.match(token):
-            return f"class '{token}' is not one the notes' Markdown produces; classes are set by the site, not by notes"
+def _class_rule(policy: Policy) -> AttributeRule:
+    def rule(tag: str, value: str) -> str | None:
+        for token in value.split():
+            if token not in MARKDOWN_CLASSES and token not in policy.classes and not _LANGUAGE_CLASS.match(token):
+                if policy.classes:
+                    return (f"class '{token}' is not one the site's stylesheet or Markdown gives a page; "
+                            "CONTRIBUTING.md lists the classes a page may use")
+                return (f"class '{token}' is not one the notes' Markdown produces; "
+                        "classes are set by the site, not by notes")
+        return None
+
+    return rule
+
+
+def _page_id_rule(tag: str, value: str) -> str | None:
+    if not _PAGE_ID.match(value):
+        return f"sets the id '{value}', which is not written with a-z, 0-9, '-' and '_' only; give it such a name"
+    if value.startswith(ENGINE_ID_PREFIXES):
+        return (f"sets the id '{value}', which starts like the ids the site gives the notes and their words; "
+                "give it another name")
     return None
 
 
 def _id_rule(tag: str, value: str) -> str | None:
     if value in RESERVED_IDS or value.startswith("_"):
         return (
-            f"the heading's id '{value}' is one the note page already uses; "
+            f"gives a heading the id '{value}', one the note page already uses; "
             "give the heading other words"
         )
     return None
@@ -138,7 +166,8 @@ def _any_text(tag: str, value: str) -> str | None:
 
 def _rules(policy: Policy) -> dict[str, AttributeRule]:
     return {
-        "href": _href_rule(policy), "title": _any_text, "class": _class_rule, "id": _id_rule,
+        "href": _href_rule(policy), "title": _any_text, "class": _class_rule(policy),
+        "id": _page_id_rule if policy.page_ids else _id_rule,
         "style": _style_rule, "open": _open_rule,
     }
 
@@ -169,11 +198,28 @@ FLOW = Policy(
     pages=True,
 )
 
+# A page of the site: what a note's body may hold, the page's own top heading and sections, and the classes
+# and markers of generated parts the pages use. The article's notes and the generated parts are checked
+# where they are made; this is the page as written.
+PAGE = Policy(
+    "the page",
+    {
+        **FLOW.elements,
+        "h1": _HEADING, "h2": _HEADING, "h3": _HEADING, "h4": _HEADING, "h5": _HEADING, "h6": _HEADING,
+        "section": frozenset({"class", "id"}),
+        "details": frozenset({"class", "open"}),
+    },
+    frozenset({"https", "fragment"}),
+    pages=True,
+    classes=PAGE_CLASSES,
+    page_ids=True,
+)
+
 _ELEMENT_HINTS = {
-    "img": "notes show no images; link to the page that has the picture",
+    "img": "the site shows no images from text; link to the page that has the picture",
     "h1": "the note's title is the page's only top-level heading; start headings at ##",
-    "svg": "notes show no drawings; link to the page that has it",
-    "math": "notes show no formulas as markup; write them in words or in `code`",
+    "svg": "the site shows no drawings from text; link to the page that has it",
+    "math": "the site shows no formulas as markup; write them in words or in `code`",
 }
 
 
@@ -192,17 +238,18 @@ def url_problem(url: str, allowed: frozenset[str]) -> str | None:
     if scheme:
         if scheme.group(1).lower() != "https" or "https" not in allowed:
             return (
-                f"link '{url}' uses '{scheme.group(1)}:'; notes link only to https:// addresses"
+                f"link '{url}' uses '{scheme.group(1)}:'; the site links only to https:// addresses"
                 + (" or to a heading of the same page (#…)" if "fragment" in allowed else "")
             )
         if not cleaned[len("https:"):].startswith("//"):
             return f"link '{url}' has no address after 'https:'; write it as https://host/path"
-        return None
+        address = parse(cleaned)
+        return f"link '{url}' {address}" if isinstance(address, str) else None
     if cleaned.startswith("#") and "fragment" in allowed:
         return None
     if cleaned.startswith(("//", "\\\\", "/\\", "\\/")):
         return f"link '{url}' has no scheme; write it in full with https://"
-    return f"link '{url}' is not a full address; notes link only to https:// addresses" + (
+    return f"link '{url}' is not a full address; the site links only to https:// addresses" + (
         " or to a heading of the same page (#…)" if "fragment" in allowed else ""
     )
 
@@ -246,10 +293,13 @@ class _Walker:
                 element = self.element(node, depth)
                 if element is not None:
                     kept.append(element)
+            elif node.is_comment_node and (node.comment_content or "").strip() in self.policy.comments:
+                continue  # a marker of a generated part: the engine puts that part in its place
             elif node.is_comment_node:
                 self.refuse(
                     "contains an HTML comment, or markup a browser reads as one (such as '<!…>' or '<?…>'); "
-                    "remove it", "<?" if (node.comment_content or "").startswith("?") else "<!",
+                    "remove it", (node.comment_content or "").strip(),
+                    "<?" if (node.comment_content or "").startswith("?") else "<!",
                 )
         return tuple(kept)
 
@@ -260,9 +310,10 @@ class _Walker:
             return None
         allowed = self.policy.elements.get(tag)
         if allowed is None:
-            hint = _ELEMENT_HINTS.get(tag, "write Markdown; CONTRIBUTING.md lists what notes may contain")
+            hint = _ELEMENT_HINTS.get(tag, "write Markdown; CONTRIBUTING.md lists what notes and pages may contain")
             self.refuse(
-                f"would contain a <{tag}> element, which notes may not contain; {hint}",
+                f"would contain a <{tag}> element, which {'pages' if self.policy.page_ids else 'notes'} "
+                f"may not contain; {hint}",
                 f"<{tag}", *(value or "" for value in node.attributes.values()),
             )
             return None
@@ -271,10 +322,10 @@ class _Walker:
             value = value or ""
             reason = self.rules[name](tag, value) if name in allowed else (
                 f"may not give <{tag}> a '{name}' attribute"
-                + ("; notes run no scripts" if name.lower().startswith("on") else "")
+                + ("; pages and notes run no scripts" if name.lower().startswith("on") else "")
             )
             if reason:
-                refused = [t for t in value.split() if _class_rule(tag, t)] if name == "class" else []
+                refused = [t for t in value.split() if self.rules["class"](tag, t)] if name == "class" else []
                 self.refuse(reason, *refused, *((value, _visible_start(value)) if name in ("href", "id") else ()), name)
             else:
                 attributes.append((name, value))

@@ -162,27 +162,47 @@ def _overlapping_pairs(placed: list[Placement]) -> list[tuple[Placement, Placeme
     return pairs
 
 
+_SAME = "{where} has the same words as {other}; keep one quote of those words, with one verdict"
+_CROSSING = "{where} overlaps {other} without containing it; make one contain the other, or keep them apart"
+
+
 def _without_clashes(placed: list[Placement], problems: Problems, unplaced: set[str]) -> list[Placement]:
-    """Drop notes with a quote that is the same words as, or crosses, another quote."""
-    clashing: set[str] = set()
-    for first, second in _overlapping_pairs(placed):
+    """Drop notes with a quote that is the same words as, or crosses, another quote.
+
+    Each quote is reported once for each kind of clash, naming the first other quote and counting the rest:
+    many copies of one quote give as many messages, not one for every pair of them.
+    """
+    groups: dict[tuple[int, int, int], list[Placement]] = {}
+    for placement in placed:
+        groups.setdefault((id(placement.section), placement.start, placement.end), []).append(placement)
+    # id of a placement → kind of clash → the first other quote, and how many there are
+    clashes: dict[int, dict[str, tuple[Placement, int]]] = {}
+
+    def clash(kind: str, mine: list[Placement], theirs: list[Placement]) -> None:
+        for placement in mine:
+            others = [other for other in theirs[:2] if other is not placement]
+            count = len(theirs) - (len(theirs[:2]) - len(others))
+            first, earlier = clashes.setdefault(id(placement), {}).get(kind, (others[0], 0))
+            clashes[id(placement)][kind] = (first, earlier + count)
+
+    for members in groups.values():
+        if len(members) > 1:
+            clash(_SAME, members, members)
+    for first, second in _overlapping_pairs([members[0] for members in groups.values()]):
         nested = (first.start <= second.start and second.end <= first.end) or (
             second.start <= first.start and first.end <= second.end
         )
-        if (first.start, first.end) == (second.start, second.end):
-            message = "{where} has the same words as {other}; keep one quote of those words, with one verdict"
-        elif nested:
-            continue
-        else:
-            message = (
-                "{where} overlaps {other} without containing it; make one contain the other, or keep them apart"
-            )
-        for mine, theirs in ((first, second), (second, first)):
-            note = mine.note
-            where = mine.quote.field("quote")
-            problems.add(note.path, *note.position(where), message.format(
-                where=where, other=theirs.note.describe(theirs.quote)
-            ))
+        if not nested:
+            mine = groups[(id(first.section), first.start, first.end)]
+            theirs = groups[(id(second.section), second.start, second.end)]
+            clash(_CROSSING, mine, theirs)
+            clash(_CROSSING, theirs, mine)
+    clashing: set[str] = set()
+    for placement in placed:
+        for kind, (other, count) in clashes.get(id(placement), {}).items():
+            note, where = placement.note, placement.quote.field("quote")
+            named = other.note.describe(other.quote) + (f" and {count - 1} more" if count > 1 else "")
+            problems.add(note.path, *note.position(where), kind.format(where=where, other=named))
             clashing.add(note.id)
             unplaced.add(note.section)
     return [p for p in placed if p.note.id not in clashing]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .problems import printable
 from .templating import render
 
 _BODY = re.compile(r"<body\b[^>]*>")
@@ -20,8 +21,23 @@ _STYLE = (
 )
 
 
+MAX_LINES = 100  # of the report, on every page
+MAX_LINE_CHARACTERS = 500
+
+
 def banner(report: str) -> str:
-    return render("build-failed.html", style=_STYLE, report=report) + "\n"
+    return render("build-failed.html", style=_STYLE, report=capped(report)) + "\n"
+
+
+def capped(report: str) -> str:
+    """The report as the notice shows it: at most MAX_LINES lines of at most MAX_LINE_CHARACTERS, each escaped as
+    a problem is (`problems.printable`), then how many more the terminal has."""
+    lines = report.splitlines()
+    shown = [printable(line if len(line) <= MAX_LINE_CHARACTERS else line[:MAX_LINE_CHARACTERS - 1] + "…")
+             for line in lines[:MAX_LINES]]
+    if len(lines) > MAX_LINES:
+        shown.append(f"… and {len(lines) - MAX_LINES} more lines: the terminal that runs make serve shows them all")
+    return "\n".join(shown)
 
 
 def mark_site(site_dir: Path, report: str) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .fields import value_problems
 from .limits import DATA_FILE_BYTES
 from .problems import Problems
 from .schema import load_schema, one_of_choices, schema_problems
@@ -57,12 +58,16 @@ def release_channels() -> dict[str, dict[str, str]]:
     return _choices("releases")
 
 
+CATEGORY_ID_PREFIX = "category-"  # the crate guide's headings: {#category-<category>} (crate-guide.md)
+
+
 def load_catalog(
     path: Path, shown_path: str, refusal: Callable[[str], str | None] = lambda url: None
 ) -> tuple[dict[str, Crate], Problems]:
     """The catalog keyed by crate name, and every problem in it.
 
-    `refusal` says why a URL may not be cited, or None; each `status_source` must pass it, as a note's sources do.
+    `refusal` says why a URL may not be cited, or None; each address of an entry must pass it, as a note's sources
+    do.
     """
     problems = Problems()
     if not path.is_file():
@@ -81,17 +86,23 @@ def load_catalog(
         for line, column, message in error.problems:
             problems.add(shown_path, line, column, message)
         return {}, problems
-    for line, column, message in schema_problems(document, "crates"):
+    for line, column, message in (*schema_problems(document, "crates"), *value_problems(document)):
         problems.add(shown_path, line, column, message)
     if problems:
         return {}, problems
     catalog: dict[str, Crate] = {}
     for index, entry in enumerate(document.data["crates"]):
         line, column = document.position(("crates", index))
-        refused = refusal(entry["status_source"])
-        if refused:
-            problems.add(shown_path, *document.position(("crates", index, "status_source")), (
-                f"crates[{index + 1}].status_source '{entry['status_source']}' {refused}"
+        for key in ("status_source", "repository", "documentation"):
+            refused = refusal(entry[key]) if isinstance(entry.get(key), str) else None
+            if refused:
+                problems.add(shown_path, *document.position(("crates", index, key)), (
+                    f"crates[{index + 1}].{key} '{entry[key]}' {refused}"
+                ))
+        if entry["name"].lower().startswith(CATEGORY_ID_PREFIX):
+            problems.add(shown_path, *document.position(("crates", index, "name")), (
+                f"crate '{entry['name']}' starts with '{CATEGORY_ID_PREFIX}', like the ids of the crate guide's "
+                "headings, and would take one of them; a crate's name is its id there"
             ))
         if entry["name"] in catalog:
             problems.add(shown_path, line, column, f"crate '{entry['name']}' is listed twice; keep one entry")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .limits import CHANGE_CHARACTERS
 from .notes import Change, Note
 from .problems import Problems
 
@@ -16,12 +17,19 @@ def newest_first(changes: Iterable[Change]) -> list[Change]:
 
 
 def log_problems(note: Note) -> Problems:
-    """Each entry of `note`'s log that repeats the date and kind of an earlier one, at the later entry's line.
+    """Each entry of `note`'s log that repeats the date and kind of an earlier one, at the later entry's line; and
+    each entry longer than a change needs.
 
     Readers see the log on the note's page, on /corrections/ and in its feed: one day's work of one kind is one
     sentence there, not several.
     """
     problems = Problems()
+    for index, change in enumerate(note.changes, start=1):
+        if len(change.what) > CHANGE_CHARACTERS:
+            problems.add(note.path, *note.position(f"changes[{index}].what"), (
+                f"changes[{index}].what has {len(change.what)} characters; a change is told in one sentence of at "
+                f"most {CHANGE_CHARACTERS}: say what changed and why, and leave the detail to the body"
+            ))
     first: dict[tuple[str, str], int] = {}
     for index, change in enumerate(note.changes, start=1):
         earlier = first.setdefault((change.date, change.kind), index)

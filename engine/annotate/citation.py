@@ -9,9 +9,11 @@ from .edition import Edition
 from .templating import render
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# Characters TeX reads as commands, and how a BibTeX value writes each of them as itself.
-_TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-        "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+# Characters TeX reads as commands, and how a BibTeX value writes each of them as itself. BibTeX counts
+# every brace, escaped or not, to find where a value ends: a brace of the text is written as a command
+# whose own braces are balanced, so that no title can end its value or leave it open.
+_TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%",
+        "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,13 @@ class Citation:
 
 
 def tex(text: str) -> str:
-    """Text as a BibTeX value that TeX prints exactly as written."""
-    return "".join(_TEX.get(char, char) for char in text)
+    """Text as a BibTeX value that TeX prints exactly as written, on one line."""
+    return "".join(_TEX.get(char, char) for char in " ".join(text.split()))
+
+
+def _url(address: str) -> str:
+    """An address as a BibTeX value: braces and spaces percent-encoded, as a browser sends them anyway."""
+    return address.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20")
 
 
 def plain(citation: Citation) -> str:
@@ -55,12 +62,12 @@ def bibtex(citation: Citation) -> str:
         f"@misc{{{citation.key},",
         f"  author = {{{{{tex(citation.author)}}}}},",
         f"  title = {{{{{tex(citation.title)}}}}},",
-        f"  howpublished = {{\\url{{{citation.url}}}}},",
-        f"  url = {{{citation.url}}},",
+        f"  howpublished = {{\\url{{{_url(citation.url)}}}}},",
+        f"  url = {{{_url(citation.url)}}},",
         f"  version = {{{tex(citation.edition.version)}}},",
         f"  year = {{{built[:4]}}},",
         f"  month = {_MONTHS[int(built[5:7]) - 1]},",
-        f"  note = {{{tex(note)}. Licence: {citation.licence}}},",
+        f"  note = {{{tex(note)}. Licence: {tex(citation.licence)}}},",
         "}",
     ])
 

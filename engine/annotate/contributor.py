@@ -20,7 +20,8 @@ from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.preprocessors import HtmlBlockPreprocessor
 
 from .allowlist import FLOW, INLINE, Checked, Finding, Policy, check_html
-from .limits import PARAGRAPH_BRACKETS, PARAGRAPH_CHARACTERS
+from .budget import OverBudget, time_budget
+from .limits import CONVERSION_SECONDS, PARAGRAPH_BRACKETS, PARAGRAPH_CHARACTERS
 
 # Extensions that would let a note write attributes or raw HTML blocks of its own.
 _LEFT_OUT = {"attr_list", "markdown.extensions.attr_list", "md_in_html", "markdown.extensions.md_in_html"}
@@ -120,10 +121,18 @@ class ContributorMarkdown:
         return self._done[key]
 
     def _convert_and_check(self, text: str, policy: Policy) -> Rendered:
+        paragraphs, unclosed = _prose_paragraphs(text)
         too_large = [
             Finding(f"{policy.name}: {finding.message}", finding.needles)
-            for paragraph in _prose_paragraphs(text) if (finding := _paragraph_too_large(paragraph))
+            for paragraph in paragraphs if (finding := _paragraph_too_large(paragraph))
         ]
+        if unclosed is not None:
+            fence = unclosed.strip()
+            run = fence[:len(fence) - len(fence.lstrip(fence[0]))]
+            too_large.append(Finding(
+                f"{policy.name} opens a code block with '{fence[:20]}' and never closes it; end the code with a line "
+                f"of {run}, and nothing else on that line", (fence,),
+            ))
         if too_large:
             return Rendered("", tuple(too_large))
         self._converter.reset()
@@ -131,9 +140,16 @@ class ContributorMarkdown:
         self._raw_html.clear()
         findings: list[Finding] = []
         try:
-            html = self._converter.convert(text)
+            with time_budget(CONVERSION_SECONDS):
+                html = self._converter.convert(text)
         except RecursionError:
             findings.append(Finding(f"{policy.name} nests lists or quotes too deeply; write it more simply", ()))
+            html = ""
+        except OverBudget:
+            findings.append(Finding(
+                f"{policy.name} took more than {CONVERSION_SECONDS} s to convert from Markdown; write it more "
+                "simply (fewer brackets, backticks and nested lists in a paragraph)", (),
+            ))
             html = ""
         findings += [
             Finding(
@@ -169,25 +185,32 @@ class ContributorMarkdown:
         return Rendered(checked.html, tuple(findings))
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A fence as CommonMark and the site's fenced-code extension read one: three or more backticks (whose
+# info string holds no backtick) or tildes; it closes on a line of the same character, at least as many,
+# and nothing else.
+_FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+_CLOSING = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
 
 
-def _prose_paragraphs(text: str) -> list[str]:
-    """The paragraphs of `text` outside fenced code: runs of lines between blank lines."""
+def _prose_paragraphs(text: str) -> tuple[list[str], str | None]:
+    """The paragraphs of `text` outside fenced code (runs of lines between blank lines), and the line that
+    opens a fence never closed, if one is."""
     paragraphs: list[list[str]] = [[]]
-    fence = None
+    fence: str | None = None
+    opening_line = ""
     for line in text.split("\n"):
-        opening = _FENCE.match(line)
         if fence is not None:
-            fence = None if opening and opening.group(1)[0] == fence else fence
-        elif opening:
-            fence = opening.group(1)[0]
+            closing = _CLOSING.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
+                fence = None
+        elif opening := _FENCE.match(line):
+            fence, opening_line = opening.group(1), line
             paragraphs.append([])
         elif line.strip():
             paragraphs[-1].append(line)
         else:
             paragraphs.append([])
-    return ["\n".join(lines) for lines in paragraphs if lines]
+    return ["\n".join(lines) for lines in paragraphs if lines], opening_line if fence is not None else None
 
 
 def _paragraph_too_large(paragraph: str) -> Finding | None:

@@ -34,17 +34,20 @@ def _text_problems(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def value_problems(document: YamlDocument) -> Iterator[tuple[int, int, str]]:
-    """Placeholders and invisible characters in the front matter's text values, at their place in the file."""
+    """Placeholders, invisible characters and blank text in every key and value of a YAML document (a note's front
+    matter or a data file), at their place in the file."""
     pending: list[yaml.Node | None] = [document.root]
     while pending:
         node = pending.pop()
         if isinstance(node, yaml.MappingNode):
-            pending.extend(value for _, value in node.value)
+            pending.extend(part for pair in node.value for part in pair)
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
         elif isinstance(node, yaml.ScalarNode):
             line = document.first_line + node.start_mark.line
             column = node.start_mark.column + 1
+            if node.value and not node.value.strip():
+                yield line, column, "is only spaces; write the text, or remove the key"
             for offset, at, message in _text_problems(node.value):
                 # A plain one-line value is written as it reads: point at the character itself.
                 plain = node.style is None and offset == 0 and "\n" not in node.value

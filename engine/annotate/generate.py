@@ -15,6 +15,7 @@ import datetime
 import json
 import os
 import posixpath
+import re
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,17 +31,20 @@ from .addresses import page_path
 from .allowlist import plain
 from .answer_key import answer_key
 from .article import AnnotatedArticle
+from .budget import OverBudget, time_budget
 from .catalog import categories, statuses
 from .contributor import ContributorMarkdown
 from .edition import Edition, edition_from
 from .feed import corrections_feed
 from .gift import quiz_gift
+from .limits import PAGE_SECONDS
 from .links import PublicPaths, registry_problems
 from .moodle import quiz_moodle_xml
-from .notelinks import NoteText
+from .notelinks import NoteText, anchor_problems, page_anchor_problems
 from .notes import FrontMatter, Note, Quote, change_kinds, quote_anchor, split_front_matter, verdicts
 from .original import original_problems
 from .page_data import ArticlePlan, PageData, data_line, fingerprint, part_marker
+from .pagecheck import page_problems as policy_problems
 from .pipeline import place_notes
 from .problems import Problems
 from .project import Content, contributor_markdown, load_content, markdown_renderer
@@ -130,10 +134,10 @@ def read_pages(settings: Settings) -> tuple[dict[str, Page], Problems]:
     """Every page of the site as written, except the notes; each page's front matter read as the builder reads it."""
     problems = Problems()
     found: dict[str, Page] = {}
-    for path in sorted(settings.sources.rglob("*.md")):
-        relative_path = path.relative_to(settings.sources).as_posix()
-        if relative_path.startswith(f"{settings.notes}/"):
-            continue
+    for relative_path in sorted(settings.nav):  # the pages are exactly those in nav (tree.py refuses any other)
+        path = settings.sources / relative_path
+        if not path.is_file():
+            continue  # the builder names the page that nav lists and does not exist
         text = decode(path.read_bytes())
         if isinstance(text, tuple):
             problems.add(settings.shown(path), *text)
@@ -197,12 +201,28 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
         ))
         return problems
     problems.extend(_registry_problems(settings, content, site_pages))
+    page_markdown = markdown_renderer(settings.markdown_extensions, settings.markdown_configs)
+    page_html: dict[str, str] = {}
+    for page in site_pages.values():
+        source = settings.sources / page.path
+        try:
+            with time_budget(PAGE_SECONDS):
+                page_html[page.path] = page_markdown(page.body)
+        except OverBudget:
+            problems.add(settings.shown(source), 1, 1, (
+                f"the page took more than {PAGE_SECONDS:g} s to convert from Markdown; write it more simply"))
+    if len(page_html) < len(site_pages):
+        return problems
+    for page in site_pages.values():
+        source = settings.sources / page.path
+        problems.extend(policy_problems(settings.shown(source), _file_lines(source), page_html[page.path],
+                                        MARKERS, page.meta))
     urls = SiteMap(settings.directory_urls, settings.site_url)
     note_text = NoteText(text, settings.notes, urls)
     article = place_notes(
         settings,
         content,
-        markdown_renderer(settings.markdown_extensions, settings.markdown_configs)(_with_part_markers(article_page)),
+        page_markdown(_with_part_markers(article_page)),
         render_markdown=lambda summary: note_text.summary_of(summary, settings.article),
         verdict_titles={key: value["title"] for key, value in verdicts().items()},
         note_href=lambda note: urls.link(f"{settings.notes}/{note.id}.md", settings.article),
@@ -216,7 +236,44 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
         ))
     if problems:
         return problems
-    return Site(settings, text, content, site_pages, article, edition, environ)
+    site = Site(settings, text, content, site_pages, article, edition, environ)
+    anchors = page_anchors(site, page_html, page_markdown)
+    for note in content.notes:
+        problems.extend(anchor_problems(note, site.note_source(note), text, anchors,
+                                        _file_lines(settings.root / note.path)))
+    for page in site_pages.values():
+        source = settings.sources / page.path
+        problems.extend(page_anchor_problems(settings.shown(source), page.path, page_html[page.path], anchors,
+                                             _file_lines(source)))
+    return problems or site
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def page_anchors(site: Site, page_html: dict[str, str], page_markdown: Callable[[str], str]) -> dict[str, set[str]]:
+    """Every id each page and each note page of the site will carry, by its source path: from the page's own
+    Markdown, the parts generated for it, the article's quotes and notes, and the note pages."""
+    anchors: dict[str, set[str]] = {}
+    for page in site.pages.values():
+        html = [page_html[page.path]]
+        html += [_part(site, name, page.path, {}) for name in MARKERS if name != CRATE_GUIDE and page.holds(name)]
+        if page.holds(CRATE_GUIDE):
+            guide, entries = pages.crate_guide(site.content.catalog, site.content.notes, categories(), statuses(),
+                                               site.note_link(page.path))
+            html += [page_markdown(guide), *entries.values()]
+        if page.path == site.settings.article:
+            html += [insertion.html for insertion in site.article.insertions]
+            anchors[page.path] = {section.id for section in site.article.sections}
+        anchors.setdefault(page.path, set()).update(_ID.findall("".join(html)))
+    for note in site.content.notes:
+        anchors[site.note_source(note)] = set(_ID.findall(_note_html(site, note, site.note_source(note))))
+    return anchors
+
+
+def _file_lines(path: Path) -> list[str]:
+    text = decode(path.read_bytes())
+    return text.replace("\r\n", "\n").split("\n") if isinstance(text, str) else []
 
 
 def public_paths(settings: Settings, site_pages: dict[str, Page]) -> PublicPaths:
@@ -332,6 +389,9 @@ def _page(site: Site, page: Page, files: dict[str, bytes]) -> str:
     if isinstance(meta.get("description"), str):
         # Material's templates print a page's description as it is; it is text, so it is escaped here.
         meta["description"] = str(escape(meta["description"]))
+    if isinstance(meta.get("title"), str):
+        # So is its title, in the header: the HTML text the allowlist check writes, as a note's title is.
+        meta["title"] = plain(meta["title"])
     meta.update(_common_meta(site, page.path))
     body = _with_part_markers(page)
     parts = {name: _part(site, name, page.path, files) for name in MARKERS if name != CRATE_GUIDE and page.holds(name)}
@@ -480,12 +540,12 @@ def _citation(site: Site, *, title: str, path: str, key: tuple[str, ...],
 # --------------------------------------------------------------------------------------------------------------
 
 
-def _note_page(site: Site, note: Note) -> str:
+def _note_html(site: Site, note: Note, path: str) -> str:
+    """The HTML of a note's page: the note, then how to cite it."""
     settings, urls = site.settings, site.urls
-    path = site.note_source(note)
     quotes = site.article.quotes_of(note.id)
     crates_page = site.page_with(CRATE_GUIDE)
-    html = render.note_page(
+    return render.note_page(
         quotes,
         verdict_titles=site.verdict_titles,
         change_titles=site.change_titles,
@@ -496,6 +556,12 @@ def _note_page(site: Site, note: Note) -> str:
         crate_href={name: urls.link(crates_page, path, name) if crates_page else "" for name in note.crates},
     ) + citation.cite_block(_citation(site, title=note.title, path=path, key=(settings.site_name, note.id),
                                       reviewed=note.reviewed), heading="Cite this note")
+
+
+def _note_page(site: Site, note: Note) -> str:
+    settings, urls = site.settings, site.urls
+    path = site.note_source(note)
+    html = _note_html(site, note, path)
 
     def quote_url(quote: Quote) -> str:
         anchor = quote_anchor(note.id, quote.slug)

@@ -19,10 +19,12 @@ from .contributor import ContributorMarkdown
 from .fields import located
 from .notes import Note
 from .problems import Problems
+from .schema import did_you_mean
 from .urls import SiteMap
 
 # In HTML the allowlist check wrote: its own serialisation, so every href is in double quotes, escaped.
 _HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
+_HREF_ANY = re.compile(r'<a\b[^>]*?\shref="([^"]*)"')
 
 
 def _targets(html: str, source: str) -> list[tuple[str, str, str]]:
@@ -54,6 +56,48 @@ def link_problems(
                     "link to a page as its file from this note, such as ../page.md, or to a note as other-note.md"
                 ))
     return problems
+
+
+def _missing_anchor(href: str, target: str, anchor: str, anchors: dict[str, set[str]]) -> str | None:
+    """Why the link `href` to `anchor` on `target` leads nowhere, or None; a target not in `anchors` is not known."""
+    known = anchors.get(target)
+    if not anchor or known is None or anchor in known:
+        return None
+    return (f"link '{href}' leads to '#{anchor}' on '{target}', which has no such anchor"
+            f"{did_you_mean(anchor, sorted(known))}; link to a heading or a part that '{target}' has")
+
+
+def anchor_problems(
+    note: Note, source: str, text: ContributorMarkdown, anchors: dict[str, set[str]], file_lines: list[str]
+) -> Problems:
+    """A problem for each link of the note's summary or body to an anchor that its page does not have; `#…` in the
+    body is an anchor of the note's own page. `anchors` holds every id of every page, by its source path."""
+    problems = Problems()
+    for html, start in ((text.summary_html(note.summary), note.position("summary")),
+                        (text.body(note.body).html, (note.body_line, 1))):
+        links = [(href, target, anchor) for href, target, anchor in _targets(html, source)]
+        links += [(href, source, href[1:]) for href in _fragments(html)]
+        for href, target, anchor in links:
+            if (reason := _missing_anchor(href, target, anchor, anchors)) is not None:
+                problems.add(note.path, *located(file_lines, start, (href,)), reason)
+    return problems
+
+
+def page_anchor_problems(
+    shown: str, source: str, html: str, anchors: dict[str, set[str]], file_lines: list[str]
+) -> Problems:
+    """The same for a page as written, from the HTML its Markdown renders to."""
+    problems = Problems()
+    links = [*_targets(html, source), *((href, source, href[1:]) for href in _fragments(html))]
+    for href, target, anchor in links:
+        if (reason := _missing_anchor(href, target, anchor, anchors)) is not None:
+            problems.add(shown, *located(file_lines, (1, 1), (href,)), reason)
+    return problems
+
+
+def _fragments(html: str) -> list[str]:
+    """Each link to an anchor of the same page, `#…`, in `html`."""
+    return [href for match in _HREF_ANY.finditer(html) if (href := unescape(match.group(1))).startswith("#")]
 
 
 class NoteText:

@@ -22,6 +22,7 @@ from .schema import load_schema, one_of_choices, schema_problems
 from .yamldoc import YamlDocument, YamlSyntaxError, decode, parse_yaml, read_limited
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_NOTE_IDS = frozenset({"index"})  # notes/index.md is published at /notes/, not /notes/index/
 # What is said of a verdict that `depends_on_article_date`.
 DATED = "depends on when the article was written"
 
@@ -154,6 +155,10 @@ def load_note(path: Path, shown_path: str, text: ContributorMarkdown) -> tuple[N
             f"file name '{path.name}' is not a readable id: use lower-case words joined by hyphens, "
             "such as 'rust-is-memory-safe.md', never a number"
         ))
+    elif note_id in RESERVED_NOTE_IDS:
+        problems.add(shown_path, 1, 1, (
+            f"file name '{path.name}' would publish the note at the notes' folder itself; name it after its finding"
+        ))
     data = read_limited(path, NOTE_FILE_BYTES)
     if data is None:
         problems.add(shown_path, 1, 1, (
@@ -232,6 +237,11 @@ def load_note(path: Path, shown_path: str, text: ContributorMarkdown) -> tuple[N
         problems.add(shown_path, parts.body_line, 1, (
             f"the body has {len(parts.body)} characters; a note's explanation takes at most {BODY_CHARACTERS}: "
             "shorten it, or split the note"
+        ))
+    elif not parts.body.strip():
+        problems.add(shown_path, parts.body_line, 1, (
+            "the body is empty; write the full explanation after the front matter: what the article says, what the "
+            "sources show"
         ))
     else:
         for line, column, message in body_text_problems(parts.body, parts.body_line):

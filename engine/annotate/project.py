@@ -14,6 +14,7 @@ from .accounting import NoClaim, load_no_claims
 from .catalog import Crate, load_catalog
 from .changelog import log_problems
 from .contributor import ContributorMarkdown
+from .limits import ALIASES
 from .notelinks import link_problems
 from .notes import Note, load_notes
 from .problems import Problems
@@ -74,6 +75,11 @@ def load_content(settings: Settings, text: ContributorMarkdown, today: datetime.
     problems.extend(no_claims_problems)
     owners = {note.id: note for note in notes}
     for note in notes:
+        if len(note.aliases) > ALIASES:
+            problems.add(note.path, *note.position("aliases"), (
+                f"the note has {len(note.aliases)} aliases; a note keeps at most {ALIASES} former ids: "
+                "drop those no published link uses"
+            ))
         for alias in note.aliases:
             other = owners.setdefault(alias, note)
             if other is not note:

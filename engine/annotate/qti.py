@@ -5,7 +5,8 @@ a choice or a setting wherever a line begins with its marker. The text given to 
 built so that nothing from the notes can be read as any of that: each question, choice and feedback is
 one line after its marker, and every ASCII character of the notes' text that is not a letter, a digit
 or a space is written as an HTML character reference (`&#36;` for `$`), which Markdown passes through
-and Canvas shows as the character itself. The only markup is the HTML that `quiz` writes.
+and Canvas shows as the character itself; so are `$`, a backslash and a backtick in the attributes of
+the tags (a link's address). The only markup is the HTML that `quiz` writes.
 
 text2qti writes one right answer per multiple-choice question and a manifest of its own: the package is
 then completed here, with a scoring condition for each further answer a note accepts (`also_accepted`) and
@@ -42,6 +43,15 @@ def literal(text: str) -> str:
                    for char in re.sub(r"\s+", " ", text))
 
 
+# In a tag, the characters text2qti reads before Markdown does ($ starts LaTeX) or Markdown reads as an
+# escape or a code span; as character references, an attribute's value means the same to HTML.
+_TAG_SPECIALS = str.maketrans({"$": "&#36;", "\\": "&#92;", "`": "&#96;"})
+
+
+def _tag(tag: str) -> str:
+    return tag.translate(_TAG_SPECIALS)
+
+
 def _html(fragment: str) -> str:
     """HTML written by `quiz` as text2qti takes it: the tags kept, the text inside made literal."""
     parts, position = [], 0
@@ -53,7 +63,7 @@ def _html(fragment: str) -> str:
         tag_end = fragment.find(">", tag_start)
         if tag_end == -1:
             break
-        parts.append(fragment[tag_start:tag_end + 1])
+        parts.append(_tag(fragment[tag_start:tag_end + 1]))
         position = tag_end + 1
     return "".join(parts)
 

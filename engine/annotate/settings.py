@@ -11,6 +11,7 @@ from the folder of the file that names it, never from the working directory.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,17 @@ from .tree import nav_pages
 from .yamldoc import YamlSyntaxError, decode, parse_yaml
 
 EXTENSION = "annotate.extension"  # how the builder's configuration names the engine's Markdown extension
+# The Markdown extensions pages and notes may be converted with: none reads a file or runs code. An
+# extension that does (snippets, which includes any file by its path) would put what it reads on a page.
+MARKDOWN_EXTENSIONS = frozenset({
+    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "sane_lists", "smarty", "tables",
+    "toc", "pymdownx.betterem", "pymdownx.caret", "pymdownx.details", "pymdownx.highlight",
+    "pymdownx.inlinehilite", "pymdownx.mark", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tilde",
+})
+# Settings Material's templates print on every page, not all of them escaped.
+_PRINTED_SETTINGS = ("site_name", "site_description", "copyright", "site_author")
+# A stylesheet or script the theme loads on every page: a file of the site, by its path from the pages' folder.
+_LOCAL_ASSET = re.compile(r"^(?!.*(?:^|/)\.\.?(?:/|$))[a-z0-9_-][a-z0-9._-]*(?:/[a-z0-9_-][a-z0-9._-]*)*$")
 
 
 @dataclass(frozen=True)
@@ -161,10 +173,29 @@ def _uses_extension(config: dict[str, Any]) -> bool:
     )
 
 
+def _outside_problem(root: Path, value: str) -> str | None:
+    """Why the path `value` from `root` may not be read: a symbolic link on the way, or a place outside `root`."""
+    path = root
+    for part in Path(value).parts:
+        path = path.parent if part == ".." else path / part
+        if path.is_symlink():
+            return (f"'{value}' passes through the symbolic link '{path.relative_to(root).as_posix()}'; the site is "
+                    "built only from files in the repository: keep the file itself there")
+    if root.resolve() not in (path.resolve(), *path.resolve().parents):
+        return f"'{value}' is outside the repository; keep it inside"
+    return None
+
+
+_PATH_KEYS = ("builder", "sources", "templates", "catalog", "no_claims", "deny_list", "public_links")
+
+
 def open_settings(path: Path) -> Settings | Problems:
     """The settings of the site whose engine file is `path`, or every problem that stops them being read."""
-    path = path.resolve()
     problems = Problems()
+    if path.is_symlink():
+        problems.add(path.name, 1, 1, "is a symbolic link; keep the engine's settings themselves in the repository")
+        return problems
+    path = path.resolve()
     shown = path.name
     try:
         text = decode(path.read_bytes())
@@ -183,6 +214,13 @@ def open_settings(path: Path) -> Settings | Problems:
         return problems
     values = document.data
     root = path.parent
+    named = [((key,), values[key]) for key in _PATH_KEYS if key in values]
+    named += [(("licences", source), source) for source in values.get("licences", {})]
+    for where, value in named:
+        if (reason := _outside_problem(root, value)) is not None:
+            problems.add(shown, *document.position(where, key=len(where) > 1), reason)
+    if problems:
+        return problems
     builder_file = (root / values["builder"]).resolve()
     try:
         builder = read_builder_config(builder_file)
@@ -190,6 +228,7 @@ def open_settings(path: Path) -> Settings | Problems:
         line, column = (error.line, error.column) if isinstance(error, YamlSyntaxError) else (1, 1)
         problems.add(values["builder"], line, column, f"cannot read the builder's configuration: {error}")
         return problems
+    problems.extend(_builder_problems(builder_file, values["builder"], builder))
     if not _uses_extension(builder):
         problems.add(values["builder"], 1, 1, (
             f"'markdown_extensions' does not list '{EXTENSION}'; add it, or the pages are built without their notes"
@@ -197,6 +236,9 @@ def open_settings(path: Path) -> Settings | Problems:
     builder_root = builder_file.parent
     sources = (root / values["sources"]).resolve()
     tree = (builder_root / builder.get("docs_dir", "docs")).resolve()
+    for key, folder in (("docs_dir", builder.get("docs_dir", "docs")), ("theme.custom_dir", _custom_dir(builder))):
+        if folder and (reason := _outside_problem(builder_root, str(folder))) is not None:
+            problems.add(values["builder"], 1, 1, f"{key}: {reason}")
     if tree == sources:
         problems.add(values["builder"], 1, 1, (
             f"docs_dir is '{builder.get('docs_dir', 'docs')}', the folder the pages are written in; point it at "
@@ -263,6 +305,46 @@ def _pages_outside_nav(not_in_nav: object) -> set[str]:
         return set()
     return {line.strip().removeprefix("/") for line in not_in_nav.splitlines()
             if line.strip().endswith(".md") and not any(char in line for char in "*?[!")}
+
+
+def _builder_problems(path: Path, shown: str, builder: dict[str, Any]) -> Problems:
+    """Markdown extensions that read files or run code, and stylesheets or scripts from elsewhere than the site."""
+    problems = Problems()
+    lines = path.read_text(encoding="utf-8").split("\n")
+
+    def at(value: str) -> tuple[int, int]:
+        return next(((number, line.index(value) + 1) for number, line in enumerate(lines, start=1)
+                     if value in line and not line.lstrip().startswith("#")), (1, 1))
+
+    extensions, _ = markdown_settings(builder)
+    for name in extensions:
+        plain = str(name).removeprefix("markdown.extensions.")
+        if plain not in MARKDOWN_EXTENSIONS:
+            problems.add(shown, *at(str(name)), (
+                f"the Markdown extension '{name}' is not one the engine allows: pages and notes are converted only "
+                "with extensions that read no file and run no code (annotate/settings.py lists them)"
+            ))
+    for key in _PRINTED_SETTINGS:
+        value = builder.get(key)
+        if isinstance(value, str) and any(char in value for char in '<>"'):
+            problems.add(shown, *at(f"{key}:"), (
+                f"{key} holds '<', '>' or '\"'; the theme prints it on every page, some of it as HTML: "
+                "write it as plain text"
+            ))
+    for key in ("extra_css", "extra_javascript"):
+        for item in builder.get(key) or []:
+            asset = item.get("path") if isinstance(item, dict) else item
+            if not isinstance(asset, str) or not _LOCAL_ASSET.match(asset):
+                problems.add(shown, *at(str(asset)), (
+                    f"{key} lists '{asset}'; the theme loads only the site's own files, by their path from the pages' "
+                    "folder, such as assets/notes.js"
+                ))
+    return problems
+
+
+def _custom_dir(builder: dict[str, Any]) -> str | None:
+    theme = builder.get("theme")
+    return theme.get("custom_dir") if isinstance(theme, dict) else None
 
 
 def _truthy(value: Any) -> bool:

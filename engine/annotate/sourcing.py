@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
+from .fields import value_problems
 from .notes import Note
 from .problems import Problems
 from .schema import schema_problems
+from .weburl import WebAddress, parse
 from .yamldoc import YamlSyntaxError, decode, parse_yaml
 
 # Verdicts that say the article is wrong; one source is too thin a basis for them.
@@ -31,14 +33,14 @@ class Refusal:
     pattern: str
     reason: str
 
-    def matches(self, url: str) -> bool:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+    def matches(self, address: WebAddress) -> bool:
+        """Whether the address, as a browser reads it, is one this rule refuses; paths compare decoded."""
+        path = unquote(address.path).lower()
         if self.kind == "host":
-            return host == self.pattern
+            return address.host == self.pattern
         if self.kind == "url_prefix":
-            return f"{host}{parts.path}".startswith(self.pattern)
-        return self.pattern in parts.path
+            return f"{address.host}{path}".startswith(self.pattern)
+        return self.pattern in path
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,12 @@ class DenyList:
     path: str  # as messages show it
 
     def refusal(self, url: str) -> str | None:
-        """Why `url` may not be cited, or None."""
+        """Why `url` may not be cited, or None: an address that may lead elsewhere than it shows, or one refused."""
+        address = parse(url)
+        if isinstance(address, str):
+            return address
         for rule in self.refusals:
-            if rule.matches(url):
+            if rule.matches(address):
                 return f"is refused by {self.path} ({rule.kind.replace('_', ' ')} {rule.pattern}): {rule.reason}"
         return None
 
@@ -72,7 +77,7 @@ def load_deny_list(path: Path, shown_path: str) -> tuple[DenyList, Problems]:
     except YamlSyntaxError as error:
         problems.add(shown_path, error.line, error.column, error.message)
         return empty, problems
-    for line, column, message in schema_problems(document, "source-deny-list"):
+    for line, column, message in (*schema_problems(document, "source-deny-list"), *value_problems(document)):
         problems.add(shown_path, line, column, message)
     if problems:
         return empty, problems
@@ -85,6 +90,12 @@ def load_deny_list(path: Path, shown_path: str) -> tuple[DenyList, Problems]:
     return DenyList(refusals, shown_path), problems
 
 
+def _page(url: str) -> str:
+    """The page an address leads to, as a browser reads it: host and path, without the part after '#'."""
+    address = parse(url)
+    return url if isinstance(address, str) else f"{address.host}{unquote(address.path)}"
+
+
 def sourcing_problems(note: Note, deny_list: DenyList, today: datetime.date) -> Problems:
     """Every way `note` breaks the rules on its sources and its dates, each at the line that breaks it."""
     problems = Problems()
@@ -94,12 +105,15 @@ def sourcing_problems(note: Note, deny_list: DenyList, today: datetime.date) -> 
             problems.add(note.path, *note.position(f"sources[{index}].url"), (
                 f"sources[{index}].url '{source.url}' {refused}"
             ))
+    # Sources count by the page they lead to: the same page twice is one source.
+    distinct = len({_page(source.url) for source in note.sources})
     for quote in note.quotes:
-        if quote.verdict in CORRECTING_VERDICTS and len(note.sources) < CORRECTING_MIN_SOURCES:
+        if quote.verdict in CORRECTING_VERDICTS and distinct < CORRECTING_MIN_SOURCES:
             where = quote.field("verdict")
+            same = f" ({len(note.sources)} entries, of the same page)" if distinct < len(note.sources) else ""
             problems.add(note.path, *note.position(where), (
                 f"{where} '{quote.verdict}' needs at least {CORRECTING_MIN_SOURCES} sources and the note lists "
-                f"{len(note.sources)}; add another primary source that supports the verdict"
+                f"{distinct}{same}; add another primary source that supports the verdict"
             ))
     reviewed = datetime.date.fromisoformat(note.reviewed)
     if reviewed > today:

@@ -2,8 +2,8 @@
 
 Only the plain part of YAML is accepted: before anything is built from the text, tabs, anchors
 and aliases (`&name`, `*name`), tags (`!!binary`) and deep nesting are refused from the scanner's
-tokens, so no input can expand into something large; then a key written twice in one mapping is
-refused rather than letting the last one win.
+tokens, so no input can expand into something large; then a key written twice in one mapping, or a
+merge key (`<<:`) that would supply or repeat keys, is refused rather than letting the last one win.
 """
 
 from __future__ import annotations
@@ -121,6 +121,9 @@ def _refused_tokens(text: str, first_line: int) -> list[tuple[int, int, str]]:
     return found
 
 
+_MERGE = "tag:yaml.org,2002:merge"
+
+
 def _duplicate_keys(node: yaml.Node | None, first_line: int) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     pending = [node]
@@ -130,7 +133,11 @@ def _duplicate_keys(node: yaml.Node | None, first_line: int) -> list[tuple[int, 
             seen: dict[str, int] = {}
             for key, value in current.value:
                 line = first_line + key.start_mark.line
-                if isinstance(key, yaml.ScalarNode) and key.value in seen:
+                if key.tag == _MERGE:
+                    found.append((line, key.start_mark.column + 1, (
+                        "'<<' is a YAML merge key, which is not used here; write each key out in full"
+                    )))
+                elif isinstance(key, yaml.ScalarNode) and key.value in seen:
                     found.append((line, key.start_mark.column + 1, (
                         f"key '{key.value}' is written twice in the same place (first on line {seen[key.value]}); "
                         "keep one"
