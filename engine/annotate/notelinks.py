@@ -17,6 +17,7 @@ from html import unescape
 from .allowlist import PAGE_LINK
 from .contributor import ContributorMarkdown
 from .fields import located
+from .markers import numbered_markers
 from .notes import Note
 from .problems import Problems
 from .urls import SiteMap
@@ -76,8 +77,13 @@ class NoteText:
         return self._linked(self.text.summary_html(summary), page)
 
     def body(self, note: Note) -> str:
-        """The body, on the note's own page."""
-        return self._linked(self.text.body(note.body).html, self.source(note))
+        """The body, on the note's own page, each citation marker a numbered link to its source."""
+        cited = [(number, source) for number, source in enumerate(note.sources, start=1) if source.id]
+        return numbered_markers(
+            self._linked(self.text.body(note.body).html, self.source(note)),
+            numbers={source.id: number for number, source in cited},
+            titles={source.id: source.title for _, source in cited},
+        )
 
     def _linked(self, html: str, page: str | None) -> str:
         source = f"{self.notes_folder}/index.md"  # any note's path: links are read from the notes' folder
