@@ -14,6 +14,7 @@ from .accounting import NoClaim, load_no_claims
 from .catalog import Crate, load_catalog
 from .changelog import log_problems
 from .contributor import ContributorMarkdown
+from .evidence import evidence_problems
 from .notelinks import link_problems
 from .notes import Note, load_notes
 from .problems import Problems
@@ -85,6 +86,7 @@ def load_content(settings: Settings, text: ContributorMarkdown, today: datetime.
         problems.extend(_catalog_problems(note, catalog, settings.shown(settings.catalog)))
         problems.extend(sourcing_problems(note, deny_list, today))
         problems.extend(log_problems(note))
+        problems.extend(evidence_problems(note))
         file_lines = _lines(settings.root / note.path)
         problems.extend(link_problems(note, f"{settings.notes}/{note.id}.md", text, pages, file_lines))
     return Content(notes, catalog, no_claims, problems, unread_sections,
