@@ -55,7 +55,7 @@ def made():
     assert not article.problems, article.problems.report("fixture")
     return questions(
         article.placements, TITLES,
-        summary_text=lambda note: note.summary,
+        summary_text=lambda claim: claim.note.summary,
         note_url=lambda note: NOTE_URL if note.id == "odd" else "https://example.org/annotated/notes/grow/",
         quote_url=lambda claim: QUOTE_URL if claim.note.id == "odd" else "https://example.org/annotated/#quote-grow",
     )
@@ -207,3 +207,16 @@ def test_the_spreadsheet_has_one_row_per_claim_answered_by_its_verdict(built_sit
         assert row[f"Choice {row['Correct choice number']}"] == verdict
         assert row["Note"] == f"/{note}"
         assert row["Claim words"] in row["Sentence"]
+
+
+def test_each_question_explains_its_own_claim_as_the_ledger_does(built_site):
+    """The spreadsheet's feedback for every claim carries the very explanation the ledger gives that claim."""
+    html = (built_site / "claims" / "index.html").read_text(encoding="utf-8")
+    why = {int(number): html_text(cell) for number, cell in
+           re.findall(r'<tr id="claim-(\d+)">.*?<td class="ledger__why">(.*?)</td>', html, re.DOTALL)}
+    text = (built_site / "course" / "quiz.csv").read_bytes().decode("utf-8-sig")
+    rows = [dict(zip(HEADER, row, strict=True)) for row in list(csv.reader(io.StringIO(text, newline="")))[1:]]
+    assert sorted(why) == [int(row["Claim"]) for row in rows]
+    for row in rows:
+        assert why[int(row["Claim"])] in row["Feedback"], row["Claim"]
+    assert len(set(why.values())) == len(why), "two claims share one explanation"

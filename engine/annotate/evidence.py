@@ -135,11 +135,12 @@ def _change_problems(note: Note, problems: Problems) -> None:
     for index, change in enumerate(note.changes, start=1):
         if change.kind not in SHOWS_BEFORE_AND_AFTER:
             continue
+        kind = ("an " if change.kind[0] in "aeiou" else "a ") + change.kind
         for name in ("before", "after"):
             if getattr(change, name) is None:
                 problems.add(note.path, *note.position(f"changes[{index}]"), (
-                    f"changes[{index}] is a{'n' if change.kind == 'update' else ''} {change.kind} without "
-                    f"'{name}'; a {change.kind} shows what the note said before and what it says now: add "
+                    f"changes[{index}] is {kind} without '{name}'; {kind} shows what the note said before and "
+                    "what it says now: add "
                     f"'{name}:' with the {'earlier' if name == 'before' else 'new'} wording, or "
                     f"'Verdict: …' for a change of verdict"
                 ))

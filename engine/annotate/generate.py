@@ -352,6 +352,7 @@ def _part(site: Site, name: str, page: str, files: dict[str, bytes]) -> str:
         return pages.claims_ledger(
             claims, ledger.verdict_counts(claims, list(site.verdicts)), site.verdict_titles,
             article_href=urls.link(site.settings.article, page), note_href=note_href,
+            explanation_html=lambda claim: site.notes.explanation(claim.note, claim.quote, page),
         )
     if name == CORRECTIONS:
         return pages.corrections(changelog.entries(content.notes), site.change_kinds, note_href,
@@ -361,7 +362,7 @@ def _part(site: Site, name: str, page: str, files: dict[str, bytes]) -> str:
     if name == ANSWER_KEY:
         return answer_key(
             worksheet.article_sentences(article, content.no_claims), site.verdict_titles,
-            summary_html=lambda note: site.notes.summary(note, page),
+            explanation_html=lambda claim: site.notes.explanation(claim.note, claim.quote, page),
             article_href=urls.link(site.settings.article, page), note_href=note_href,
         )
     if name == CITE_SITE:
@@ -394,6 +395,7 @@ def _worksheet(site: Site, page: str, files: dict[str, bytes]) -> str:
         article_href=urls.href(site.settings.article, page),
         note_href=lambda note: urls.href(site.note_source(note), page),
         key_href=urls.href(answer_key_page, page) if answer_key_page else "",
+        explanation_text=lambda claim: metadata.plain_text(site.notes.explanation(claim.note, claim.quote, page)),
     )).encode("utf-8")
     files[script_file] = (ASSETS / WORKSHEET_SCRIPT_NAME).read_bytes()
     return worksheet.worksheet_html(
@@ -483,6 +485,7 @@ def _note_page(site: Site, note: Note) -> str:
         "structured_data": metadata.to_json_ld(metadata.claim_reviews(
             note,
             verdict_titles=site.verdict_titles,
+            explanation_text=lambda quote: metadata.plain_text(site.notes.explanation(note, quote, None)),
             page_url=urljoin(settings.site_url, urls.url(path)) if settings.site_url else None,
             quote_url=quote_url,
             article_title=site.article_title,
@@ -514,7 +517,7 @@ def _annotations(site: Site) -> str:
         article_url=urls.absolute_or_root(settings.article),
         note_url=lambda note: urls.absolute_or_root(site.note_source(note)),
         verdict_titles=site.verdict_titles,
-        render_markdown=lambda summary: site.notes.summary_of(summary, None),
+        explanation_html=lambda claim: site.notes.explanation(claim.note, claim.quote, None),
         label=f"{settings.site_name}: notes on {site.article_title}",
     ), ensure_ascii=False, indent=2)
 
@@ -547,10 +550,10 @@ def _quiz_files(site: Site) -> dict[str, bytes]:
     made = questions(
         site.article.placements,
         site.verdict_titles,
-        summary_text=lambda note: metadata.plain_text(site.notes.summary(note, None)),
+        summary_text=lambda claim: metadata.plain_text(site.notes.explanation(claim.note, claim.quote, None)),
         note_url=lambda note: urls.public(site.note_source(note)),
         quote_url=lambda claim: urls.public(settings.article, claim.anchor),
-        summary_html=lambda note: site.notes.summary(note, None),
+        summary_html=lambda claim: site.notes.explanation(claim.note, claim.quote, None),
     )
     about = (f"One question per claim of the article, numbered as on {settings.site_name} "
              f"({urls.public(settings.article)}), {site.edition.describe()}. Notes licensed {settings.licence}.")

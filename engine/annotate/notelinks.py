@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable
 from html import unescape
 
-from .allowlist import PAGE_LINK
+from .allowlist import PAGE_LINK, plain
 from .contributor import ContributorMarkdown
 from .fields import located
 from .markers import numbered_markers
-from .notes import Note
+from .notes import Note, Quote
 from .problems import Problems
 from .urls import SiteMap
 
@@ -75,6 +75,13 @@ class NoteText:
     def summary_of(self, summary: str, page: str | None) -> str:
         """As `summary`, from the summary's text; every note is in the same folder, so links read the same."""
         return self._linked(self.text.summary_html(summary), page)
+
+    def explanation(self, note: Note, quote: Quote, page: str | None) -> str:
+        """Why `quote` got its verdict, as HTML for `page` (None for an export): a further claim's own summary,
+        plain text; the note's summary for the note's own quote."""
+        if quote.summary is not None:
+            return plain(quote.summary)
+        return self.summary(note, page)
 
     def body(self, note: Note) -> str:
         """The body, on the note's own page, each citation marker a numbered link to its source."""

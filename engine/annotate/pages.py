@@ -19,14 +19,16 @@ def claims_ledger(
     *,
     article_href: str,
     note_href: Callable[[Note], str],
+    explanation_html: Callable[[Placement], str],
 ) -> str:
-    """Counts by verdict, then one table row per claim, numbered as on the article."""
+    """Counts by verdict, then one table row per claim, numbered as on the article, with why it got its verdict."""
     notes = {claim.note.id: claim.note for claim in claims}
     return render(
         "claims-ledger.html", claims=claims, counts=counts, verdict_titles=verdict_titles,
         total=sum(count for _, count in counts), notes=notes,
         readings=sum(1 for note in notes.values() if note.inference),
         article_href=article_href, note_href=note_href,
+        explanation_html=lambda claim: html(explanation_html(claim)),
     )
 
 
