@@ -93,7 +93,10 @@ def test_note_page_shows_review_date_sources_read_reading_and_change_log(built_s
     assert f"Reviewed {meta['reviewed']}" in verdict_line
     assert (DATED in verdict_line) == bool(meta.get("depends_on_article_date"))
     for source in meta.get("sources", []):
-        assert f"{source['title']} (read {source['accessed']})" in content
+        read = "passage confirmed" if "passage" in source else "read"
+        assert f"{source['title']} ({read} {source['accessed']})" in content
+        if "passage" in source:
+            assert " ".join(source["passage"].split()) in content
     for claim in meta.get("claims", []):
         assert f'href="../../#quote-{note_id}--{claim["id"]}"' in page
     if "inference" in meta:
@@ -106,7 +109,15 @@ def test_note_page_shows_review_date_sources_read_reading_and_change_log(built_s
     assert '<h2 id="changes">Changes</h2>' in page
     listed = sorted(meta["changes"], key=lambda change: str(change["date"]), reverse=True)
     assert changes == (" ".join(f"{change['date']} {change['kind'].title()}: {' '.join(change['what'].split())}"
-                                for change in listed) or "No changes since the note was first published.")
+                                + _before_after(change) for change in listed)
+                       or "No changes since the note was first published.")
+
+
+def _before_after(change: dict) -> str:
+    """How the page shows what a correction or an update changed."""
+    if "before" not in change:
+        return ""
+    return f" Before {' '.join(change['before'].split())} After, {change['date']} {' '.join(change['after'].split())}"
 
 
 def test_method_page_shows_the_oldest_and_the_newest_review_date(built_site):
