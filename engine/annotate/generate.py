@@ -60,8 +60,9 @@ CORRECTIONS = "corrections"
 CITE_SITE = "cite-site"
 LINK_TABLE = "link-table"
 DOWNLOADS = "course-downloads"
+PROVENANCE = "article-provenance"
 MARKERS = (LEGEND, REVIEW_DATES, CRATE_GUIDE, LEDGER, WORKSHEET, ANSWER_KEY, CORRECTIONS, CITE_SITE, LINK_TABLE,
-           DOWNLOADS)
+           DOWNLOADS, PROVENANCE)
 NOTE_PART = "note"
 ANNOTATIONS_FILE = "annotations.jsonld"
 FEED_NAME = "feed.xml"  # beside the corrections page: corrections/feed.xml
@@ -195,6 +196,12 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
         ))
         return problems
     problems.extend(_registry_problems(settings, content, site_pages))
+    for page in site_pages.values():
+        if page.holds(PROVENANCE) and settings.provenance is None:
+            problems.add(settings.shown(settings.sources / page.path), 1, 1, (
+                f"the page holds <!-- {PROVENANCE} --> but {settings.shown(settings.config_file)} names no "
+                "'provenance' file; add 'provenance: data/article.yml', or remove the marker"
+            ))
     urls = SiteMap(settings.directory_urls, settings.site_url)
     note_text = NoteText(text, settings.notes, urls)
     article = place_notes(
@@ -368,6 +375,8 @@ def _part(site: Site, name: str, page: str, files: dict[str, bytes]) -> str:
     if name == CITE_SITE:
         return citation.cite_block(_citation(site, title=site.settings.site_name, path=site.settings.article,
                                              key=(site.settings.site_name,)))
+    if name == PROVENANCE:
+        return pages.provenance(content.provenance)
     if name == LINK_TABLE:
         return instructors.link_table(site.settings.course.link_kinds, site.settings.site_url,
                                       lambda target: _site_href(site, page, target))

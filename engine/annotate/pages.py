@@ -1,4 +1,5 @@
-"""Pages generated from the notes and the catalog: the claims ledger, review dates, corrections, the crate guide."""
+"""Pages generated from the notes and the data: the claims ledger, review dates, corrections, the crate guide, where
+the article came from."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from .catalog import Crate, release_channels
 from .changelog import Entry
 from .notes import Note
 from .page_data import part_marker
+from .provenance import Provenance
 from .templating import html, render
 
 
@@ -77,3 +79,8 @@ def crate_guide(
         entry_marker=lambda crate: html(part_marker(f"crate-{crate.name}")),
     )
     return guide, entries
+
+
+def provenance(found: Provenance | None) -> str:
+    """Where the article's text came from and what is known of its author and date, from the site's data."""
+    return render("article-provenance.html", provenance=found)
