@@ -6,6 +6,7 @@ import pytest
 from annotate.textfragment import WHOLE_PASSAGE_WORDS, directive, fragment_url
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 from textdirective import find_range, parse
 
 SYNTAX = "Rust-based tools, such as candle & burn, run on-device models - fast, and safe"
@@ -73,3 +74,24 @@ WORDS = st.sampled_from(["Rust", "ML", "on-device", "A&B", "fast,", "safe", "-",
 def test_any_passage_is_found_exactly_by_its_own_directive(words):
     passage = " ".join(words)
     assert find_range(passage, fragment_url("https://example.org/", passage)) == (0, len(passage))
+
+
+def test_every_passage_link_of_the_built_site_selects_exactly_its_passage(built_site):
+    """On every note page, each passage's link, applied to the passage's own words as the draft says, finds them."""
+    checked = 0
+    for page in sorted((built_site / "notes").glob("*/index.html")):
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        for item in tree.css("ol.ann-sources > li"):
+            quoted = item.css_first("figure.ann-passage blockquote")
+            if quoted is None:
+                continue
+            passage = " ".join(quoted.text().split())
+            link = item.css_first("figure.ann-passage figcaption a").attributes["href"]
+            assert link.startswith(item.css_first("a").attributes["href"]), (page.parent.name, link)
+            # The passage in its own context on the page: the note's prefix and suffix around it, when it gives them.
+            prefix, _, _, suffix = parse(link)
+            before = f"{prefix} " if prefix else ""
+            text = f"{before}{passage}{f' {suffix}' if suffix else ''}"
+            assert find_range(text, link) == (len(before), len(before) + len(passage)), (page.parent.name, link)
+            checked += 1
+    assert checked, "no passage on any note page"
