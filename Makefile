@@ -58,7 +58,7 @@ zensical: $(ZENSICAL_INSTALLED)  ## Build the same site into site-zensical/ with
 check: $(INSTALLED)  ## Validate notes and data in about a second, no browser
 	$(BIN)/python -m annotate check $(ENGINE)
 
-freshness: $(INSTALLED)  ## List crates behind crates.io or GitHub releases, yanked versions notes cite, notes due for review
+freshness: $(INSTALLED)  ## List crates behind crates.io or GitHub releases, yanked versions notes cite, notes due for review, cited sources that drifted
 	$(BIN)/python scripts/freshness.py $(if $(OPEN_ISSUE),--open-issue)
 
 note: $(INSTALLED)  ## Start a note from the article's words: make note QUOTE="words" [ID=slug]

@@ -397,3 +397,12 @@ def test_problems_loading_the_notes_or_the_catalog_are_reported_as_make_check_re
     assert out == ""
     assert err.splitlines() == [*expected, outcome.format("freshness")]
     assert not replay.calls
+
+
+def test_a_token_whose_login_github_does_not_give_touches_no_issue(replay):
+    replay.post(GRAPHQL, json={"errors": [{"message": "Resource not accessible by integration"}]})
+    with pytest.raises(RequestFailed) as failure:
+        sync_issue(apis(Clock(), "t")["github"], REPOSITORY, SECTIONS, date(2026, 11, 29))
+    assert failure.value.message == (
+        "GitHub did not say whose token this is (no viewer login); the token may be invalid")
+    assert len(replay.calls) == 1
