@@ -10,6 +10,7 @@ import yaml
 from annotate.notes import verdicts
 from conftest import ROOT, TEST_REPO_URL
 from pagetext import sentences, visible_text
+from selectolax.lexbor import LexborHTMLParser
 
 SECTION_IDS = [
     "introduction",
@@ -163,3 +164,20 @@ def test_site_description_and_search_and_colour_toggle_are_present(article_html,
     assert (built_site / "search" / "search_index.json").is_file()
     assert 'data-md-component="palette"' in article_html
     assert article_html.count('data-md-color-scheme="slate"') >= 1
+
+
+@pytest.mark.parametrize("note_id", NOTE_IDS)
+def test_every_citation_on_a_note_page_leads_to_a_numbered_source_there(built_site, note_id):
+    page = LexborHTMLParser((built_site / "notes" / note_id / "index.html").read_text(encoding="utf-8"))
+    sources = [item.attributes.get("id") for item in page.css("ol.ann-sources > li")]
+    citations = [(link.attributes["href"], link.text()) for link in page.css("sup.ann-cite a")]
+    assert citations, "the body cites no source"
+    for href, number in citations:
+        assert href.removeprefix("#") in sources, href
+        assert sources.index(href.removeprefix("#")) + 1 == int(number), (href, number)
+    assert set(sources) <= {href.removeprefix("#") for href, _ in citations}, "a source is never cited"
+    # No marker is left as written, outside code.
+    content = page.css_first(".md-content__inner")
+    for code in content.css("code, pre"):
+        code.decompose()
+    assert "[@" not in content.text()

@@ -115,3 +115,13 @@ def test_nothing_is_asked_when_the_notes_do_not_load(replay, tmp_path, capsys):
     assert not replay.calls
     err = capsys.readouterr().err
     assert f"docs/notes/sources-note.md:{line_of(note, '[@fuond]')}:" in err and "names 'fuond'" in err
+
+
+def test_a_host_that_asks_to_slow_down_is_not_asked_again_in_the_run(replay):
+    replay.get("https://busy.example.com/a", status=429, headers={"Retry-After": "60"}, body="slow down")
+    reader = PageReader(AGENT, sleep=Clock().sleep, clock=Clock())
+    first, second = reader.read("https://busy.example.com/a"), reader.read("https://busy.example.com/b")
+    limited = ("busy.example.com is limiting requests (429 Too Many Requests, retry after 60 seconds); "
+               "run make freshness again later")
+    assert (first.unread, second.unread) == (limited, f"not asked: {limited}")
+    assert len(replay.calls) == 1

@@ -162,6 +162,7 @@ class PageReader:
         self._guard = threading.Lock()
         self._hosts: dict[str, threading.Lock] = {}
         self._last: dict[str, float] = {}
+        self._limited: dict[str, str] = {}  # host → what it said when it asked to slow down; it is not asked again
 
     def read(self, url: str) -> PageAnswer:
         """The page at `url`, following redirects (at most MAX_REDIRECTS); permanent ones are reported."""
@@ -189,6 +190,8 @@ class PageReader:
     def _get(self, url: str) -> requests.Response:
         host = urlsplit(url).hostname or ""
         with self._host_lock(host):
+            if host in self._limited:
+                raise RequestFailed(f"not asked: {self._limited[host]}")
             last = self._last.get(host)
             if last is not None:
                 wait = self.interval - (self.clock() - last)
@@ -217,8 +220,10 @@ class PageReader:
         if status == 429:
             retry_after = response.headers.get("Retry-After", "")
             wait = f", retry after {retry_after} seconds" if retry_after.isdigit() else ""
-            return PageAnswer(url, moved_to, unread=f"{host} is limiting requests ({_phrase(status)}{wait}); "
-                                                    "run make freshness again later")
+            limited = f"{host} is limiting requests ({_phrase(status)}{wait}); run make freshness again later"
+            with self._guard:
+                self._limited[host] = limited
+            return PageAnswer(url, moved_to, unread=limited)
         if not 200 <= status < 300:
             return PageAnswer(url, moved_to, unread=f"{host} answered {_phrase(status)}; "
                                                     "open the page in a browser to see why")
