@@ -210,3 +210,10 @@ def test_markers_become_numbered_links_to_the_sources_except_in_code():
         '<p><code>[@a]</code></p><pre><code>[@b]</code></pre><p>The article says so.</p>'
     )
     assert re.findall(r"\[@\w+\]", rendered) == ["[@a]", "[@b]"]
+
+
+def test_a_marker_inside_a_link_is_left_as_written_rather_than_nest_one_link_in_another():
+    html = '<p><a href="https://example.org/">see [@a]</a> and <abbr title="x">ML</abbr> [@a]</p>'
+    rendered = numbered_markers(html, {"a": 1}, {"a": "A"})
+    assert rendered == ('<p><a href="https://example.org/">see [@a]</a> and <abbr title="x">ML</abbr> '
+                        '<sup class="ann-cite">[<a href="#source-a" title="A">1</a>]</sup></p>')

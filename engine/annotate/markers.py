@@ -21,8 +21,9 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 _BLOCK_OPENER = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")  # an admonition or collapsible block's first line
-# Code and preformatted text in checked HTML (the allowlist's own serialisation): markers there are shown as written.
-_HTML_CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.DOTALL)
+# Code and preformatted text in checked HTML (the allowlist's own serialisation): markers there are shown as written;
+# and link texts, where a marker's own link would nest one link in another.
+_HTML_CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<a\b.*?</a>)", re.DOTALL)
 
 
 @dataclass(frozen=True)
