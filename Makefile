@@ -72,7 +72,7 @@ review:  ## The review gate: what this branch changes since BASE, judged by BASE
 	@test -n "$$BASE" || { echo 'usage: make review BASE=<the branch or commit the pull request is made against>' >&2; exit 2; }
 	PYTHON="$(PYTHON)" sh scripts/review.sh "$$BASE"
 
-freshness: $(INSTALLED)  ## List crates behind crates.io or GitHub releases, yanked versions notes cite, notes due for review
+freshness: $(INSTALLED)  ## List crates behind crates.io or GitHub releases, yanked versions notes cite, notes due for review, cited sources that drifted
 	$(BIN)/python scripts/freshness.py $(if $(OPEN_ISSUE),--open-issue)
 
 # QUOTE and ID reach the script through the environment, exactly as typed: never expanded by make, never

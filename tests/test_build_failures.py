@@ -6,6 +6,7 @@ import re
 from textwrap import dedent
 
 import pytest
+import yaml
 from annotate.sourcing import load_deny_list
 from conftest import build_site, build_with_zensical, check, check_command, copy_project
 from helpers import line_of
@@ -18,14 +19,15 @@ NOTE = dedent("""\
     verdict: opinion
     summary: A summary.
     sources:
-      - title: A source
+      - id: rust-book
+        title: A source
         url: https://doc.rust-lang.org/book/
         accessed: 2026-11-24
     reviewed: 2026-11-24
     changes: []
     ---
 
-    Body.
+    Body. [@rust-book]
     """)
 
 EXPECTED = [
@@ -43,6 +45,7 @@ EXPECTED = [
 ADDED_SENTENCE = "This sentence was added to the article."
 NOT_A_SENTENCE = "Quantum bananas sing."
 MIRROR = "https://lib.rs/crates/tch"
+FIRST_CLARIFICATION = "The Rust homepage is named as the page it is."
 SECOND_CLARIFICATION = "The Rust homepage is cited at its own address."
 
 
@@ -65,12 +68,16 @@ def broken_project(tmp_path_factory):
     with no_claims.open("a", encoding="utf-8") as file:
         file.write(f"  - sentence: {NOT_A_SENTENCE}\n    reason: It is not in the article.\n")
     pytorch = notes / "facebooks-pytorch.md"
+    # A refused source that otherwise keeps every rule: an id the body cites and a passage.
     pytorch.write_text(pytorch.read_text(encoding="utf-8").replace(
-        "\nsources:\n", f"\nsources:\n  - title: A mirror\n    url: {MIRROR}\n    accessed: 2026-11-24\n", 1),
+        "\nsources:\n", f"\nsources:\n  - id: mirror\n    title: A mirror\n    url: {MIRROR}\n"
+        "    accessed: 2026-11-24\n    passage: Words of a mirror.\n", 1).rstrip("\n") + " [@mirror]\n",
         encoding="utf-8")
     collector = notes / "low-latency-garbage-collector.md"
+    logged = len(yaml.safe_load(collector.read_text(encoding="utf-8").split("---\n")[1])["changes"])
     collector.write_text(collector.read_text(encoding="utf-8").replace(
-        "\n---\n", f"\n  - date: 2026-11-29\n    kind: clarification\n    what: {SECOND_CLARIFICATION}\n---\n", 1),
+        "\n---\n", "".join(f"\n  - date: 2026-11-30\n    kind: clarification\n    what: {what}"
+                           for what in (FIRST_CLARIFICATION, SECOND_CLARIFICATION)) + "\n---\n", 1),
         encoding="utf-8")
     deny_list, _ = load_deny_list(project / "data" / "source-deny-list.yml", "data/source-deny-list.yml")
     expected = sorted([
@@ -85,9 +92,9 @@ def broken_project(tmp_path_factory):
         "republished word for word: restore its words",
         f"docs/notes/facebooks-pytorch.md:{line_of(pytorch, MIRROR)}:10: sources[1].url '{MIRROR}' "
         f"{deny_list.refusal(MIRROR)}",
-        f"docs/notes/low-latency-garbage-collector.md:{line_of(collector, SECOND_CLARIFICATION) - 2}:5: changes[1] "
-        "and changes[2] are two 'clarification' entries dated 2026-11-29; a note keeps one entry per day and kind, "
-        "so merge them into one sentence",
+        f"docs/notes/low-latency-garbage-collector.md:{line_of(collector, SECOND_CLARIFICATION) - 2}:5: "
+        f"changes[{logged + 1}] and changes[{logged + 2}] are two 'clarification' entries dated 2026-11-30; a note "
+        "keeps one entry per day and kind, so merge them into one sentence",
     ])
     return project, expected
 

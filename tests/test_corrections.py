@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from html import unescape
 from pathlib import Path
 
 import feedparser
@@ -60,6 +61,11 @@ CHANGES = {
     ],
     "low-latency-garbage-collector": [(DAYS[1], "clarification", "Only change to this note, made two days ago.")],
 }
+# The earlier and the new wording of each correction and update, by its date.
+BEFORE_AFTER = {
+    DAYS[0]: ("Verdict: false.", "Verdict: misleading."),
+    DAYS[2]: ("PyTorch 2.8 is the latest release & the one cited.", "PyTorch 2.9 is the latest release."),
+}
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +76,10 @@ def changed_site(tmp_path_factory) -> Path:
     for path in (project / "docs" / "notes").glob("*.md"):
         entries = CHANGES.get(path.stem, [])
         block = "changes:\n" + "".join(
-            f"  - date: {date}\n    kind: {kind}\n    what: {what}\n" for date, kind, what in entries
+            f"  - date: {date}\n    kind: {kind}\n    what: {what}\n" + (
+                f'    before: "{BEFORE_AFTER[date][0]}"\n    after: "{BEFORE_AFTER[date][1]}"\n'
+                if date in BEFORE_AFTER else "")
+            for date, kind, what in entries
         ) if entries else "changes: []\n"
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"^changes:.*\n(?:  .*\n)*", block, text, count=1, flags=re.MULTILINE),
@@ -98,7 +107,12 @@ def test_corrections_page_lists_every_entry_newest_first_linking_to_its_notes_lo
         assert f'<time datetime="{date}">{date}</time>' in item
         assert f'<span class="ann-change-kind">{kind}</span>' in item
         assert re.search(rf'<a href="\.\./notes/{note_id}/#changes"[^>]*>', item)
-        assert re.sub(r"<[^>]+>", "", item).endswith(f"{names[note_id]}: {what}".replace("&", "&amp;"))
+        shown = " ".join(re.sub(r"<[^>]+>", " ", unescape(item)).split())
+        written = f"{names[note_id]} : {what}"
+        if date in BEFORE_AFTER:
+            before, after = BEFORE_AFTER[date]
+            written += f" Before {before} After, {date} {after}"
+        assert shown.endswith(written), shown
 
 
 def test_the_feed_parses_with_one_entry_per_change_newest_first_with_absolute_links(changed_site):
@@ -109,15 +123,20 @@ def test_the_feed_parses_with_one_entry_per_change_newest_first_with_absolute_li
     assert links == {"self": "https://example.org/annotated/corrections/feed.xml",
                      "alternate": "https://example.org/annotated/corrections/"}
     names = titles()
-    shown = [(entry.title, entry.link, entry.summary, entry.updated[:10], entry.tags[0].term) for entry in feed.entries]
+    shown = [(entry.title, entry.link, " ".join(visible_text(f'<div class="c">{entry.content[0].value}</div>',
+                                                           "c").split()),
+              entry.updated[:10], entry.published[:10], entry.tags[0].term) for entry in feed.entries]
+    before, after = BEFORE_AFTER[DAYS[2]]
     assert shown == [
         (f"Update: {names['facebooks-pytorch']}", "https://example.org/annotated/notes/facebooks-pytorch/#changes",
-         CHANGES["facebooks-pytorch"][1][2], DAYS[2], "update"),
+         f"{CHANGES['facebooks-pytorch'][1][2]} Before {before} After, {DAYS[2]} {after}", DAYS[2], DAYS[2],
+         "update"),
         (f"Clarification: {names['low-latency-garbage-collector']}",
          "https://example.org/annotated/notes/low-latency-garbage-collector/#changes",
-         CHANGES["low-latency-garbage-collector"][0][2], DAYS[1], "clarification"),
+         CHANGES["low-latency-garbage-collector"][0][2], DAYS[1], DAYS[1], "clarification"),
         (f"Correction: {names['facebooks-pytorch']}", "https://example.org/annotated/notes/facebooks-pytorch/#changes",
-         CHANGES["facebooks-pytorch"][0][2], DAYS[0], "correction"),
+         f"{CHANGES['facebooks-pytorch'][0][2]} Before Verdict: false. After, {DAYS[0]} Verdict: misleading.",
+         DAYS[0], DAYS[0], "correction"),
     ]
     ids = [entry.id for entry in feed.entries]
     assert len(set(ids)) == len(ids) and all(re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", id_) for id_ in ids)
@@ -126,5 +145,7 @@ def test_the_feed_parses_with_one_entry_per_change_newest_first_with_absolute_li
 def test_the_note_page_shows_its_log_newest_first(changed_site):
     page = (changed_site / "notes" / "facebooks-pytorch" / "index.html").read_text(encoding="utf-8")
     log = " ".join(visible_text(page, "ann-changes").split())
-    assert log == (f"{DAYS[2]} Update: {CHANGES['facebooks-pytorch'][1][2]} "
-                   f"{DAYS[0]} Correction: {CHANGES['facebooks-pytorch'][0][2]}")
+    before, after = BEFORE_AFTER[DAYS[2]]
+    assert log == (f"{DAYS[2]} Update: {CHANGES['facebooks-pytorch'][1][2]} Before {before} After, {DAYS[2]} {after} "
+                   f"{DAYS[0]} Correction: {CHANGES['facebooks-pytorch'][0][2]} "
+                   f"Before Verdict: false. After, {DAYS[0]} Verdict: misleading.")

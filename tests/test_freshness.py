@@ -217,16 +217,17 @@ def test_what_is_watched_comes_from_the_loaded_catalog_and_notes_with_their_posi
         f"latest: {item.latest}" for item in entries]
     assert entries[0].latest_at == (16, 5)
     assert citations == [
-        Citation("docs/notes/fresh-note.md", "example-autograd", "1.1.0", (15, 5)),
-        Citation("docs/notes/fresh-note.md", "example-tensors", "0.4.0", (16, 5)),
+        Citation("docs/notes/fresh-note.md", "example-autograd", "1.1.0", (17, 5)),
+        Citation("docs/notes/fresh-note.md", "example-tensors", "0.4.0", (18, 5)),
     ]
     assert [written_at(notes / "fresh-note.md", item.at) for item in citations] == [
         "example-autograd@1.1.0", "example-tensors@0.4.0"]
     assert reviews == [
-        Review("docs/notes/fresh-note.md", date(2026, 11, 20), (17, 11)),
-        Review("docs/notes/stale-note.md", date(2026, 7, 1), (13, 11)),
+        Review("docs/notes/fresh-note.md", date(2026, 11, 20), (19, 11)),
+        Review("docs/notes/sources-note.md", date(2026, 11, 20), (53, 11)),
+        Review("docs/notes/stale-note.md", date(2026, 7, 1), (14, 11)),
     ]
-    assert [written_at(FIXTURE / item.path, item.at) for item in reviews] == ["2026-11-20", "2026-07-01"]
+    assert [written_at(FIXTURE / item.path, item.at) for item in reviews] == ["2026-11-20", "2026-11-20", "2026-07-01"]
 
 
 def test_an_entry_without_latest_is_pointed_at_by_its_name(tmp_path):

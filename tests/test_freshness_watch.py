@@ -17,10 +17,12 @@ import responses
 import yaml
 from annotate.freshness import RequestFailed
 from annotate.releases import crates_io_api, crates_io_releases, github_api, github_latest_release
-from annotate.tracking_issue import ISSUE_TITLE, issue_body, sync_issue
+from annotate.tracking_issue import ISSUE_TITLE, LABEL, RELEASES, SOURCES, issue_body, sync_issue
+from annotate.webapi import PageReader
 from conftest import check, copy_project
 from freshness import main
 from helpers import line_of
+from recorded_pages import add_pages, expected_drift
 
 FIXTURE = Path(__file__).parent / "fixtures" / "freshness"
 AGENT = "rust-ml-annotated-freshness-watch (https://github.com/example-owner/rust-ml-annotated)"
@@ -63,7 +65,9 @@ def add_recorded(mock: responses.RequestsMock, fixture: Path = FIXTURE) -> None:
 
 def apis(clock: Clock, token: str | None = None):
     options = {"sleep": clock.sleep, "clock": clock}
-    return {"crates_io": crates_io_api(AGENT, **options), "github": github_api(AGENT, token, **options)}
+    pages = Clock()  # pages wait on their own clock: hosts are read side by side
+    return {"crates_io": crates_io_api(AGENT, **options), "github": github_api(AGENT, token, **options),
+            "pages": PageReader(AGENT, limit=64 * 1024, sleep=pages.sleep, clock=pages)}
 
 
 BEHIND = "read the release notes, then update latest and latest_date, and any note that relies on it"
@@ -82,23 +86,26 @@ EXPECTED = [
     "retry after 60 seconds); run make freshness again later",
     "data/crates.yml:102:5: example-garbled: not checked: crates.io answered with something that is not valid JSON; "
     "run make freshness again later, and if it happens again, its API may have changed",
-    "docs/notes/fresh-note.md:15:5: cites example-autograd@1.1.0, which crates.io marks as yanked; find out why "
+    "docs/notes/fresh-note.md:17:5: cites example-autograd@1.1.0, which crates.io marks as yanked; find out why "
     "(the crate's changelog or issues), correct the note, and add a changes entry saying what changed",
-    "docs/notes/stale-note.md:13:11: reviewed 2026-07-01, 151 days ago (more than 90); re-read every source, correct "
+    "docs/notes/stale-note.md:14:11: reviewed 2026-07-01, 151 days ago (more than 90); re-read every source, correct "
     "what changed with a changes entry, then set accessed and reviewed to that day",
 ]
+DRIFT = expected_drift()
 
 
 def test_every_finding_and_failure_is_one_located_sentence(replay, capsys):
     add_recorded(replay)
+    add_pages(replay)
     clock = Clock()
     status = main([str(FIXTURE / "annotate.yml"), "--today", TODAY], **apis(clock))
     out, err = capsys.readouterr()
-    assert out.splitlines() == [*EXPECTED, f"9 problems in notes and data;{ROUTINE}"]
+    # Findings by file and line: the catalog, then the notes, each note's drifted sources among its findings.
+    assert out.splitlines() == [*EXPECTED[:-1], *DRIFT, EXPECTED[-1], f"17 problems in notes and data;{ROUTINE}"]
     assert status == 1
     assert err == ""
     # crates.io was asked once a crate, each in turn, at most once a second; GitHub once.
-    asked = [call.request.url for call in replay.calls]
+    asked = [call.request.url for call in replay.calls if "api." in call.request.url or "crates.io" in call.request.url]
     assert asked == [f"{CRATES}example-{name}?include=versions"
                      for name in ("tensors", "autograd", "runtime", "missing", "slow", "busy", "garbled")] + [
         "https://api.github.com/repos/example-owner/example-kernels/releases/latest"]
@@ -119,6 +126,7 @@ def fresh_project(tmp_path: Path) -> Path:
         "latest: 0.4.0\n    latest_date: 2026-06-01", "latest: 0.5.0\n    latest_date: 2026-10-20")
     (project / "data" / "crates.yml").write_text(fresh, encoding="utf-8")
     (project / "docs" / "notes" / "stale-note.md").unlink()
+    (project / "docs" / "notes" / "sources-note.md").unlink()
     note = project / "docs" / "notes" / "fresh-note.md"
     note.write_text(note.read_text(encoding="utf-8").replace("example-autograd@1.1.0", "example-autograd@1.2.0"),
                     encoding="utf-8")
@@ -131,6 +139,7 @@ def add_fresh_answers(mock: responses.RequestsMock) -> None:
                  body=(FIXTURE / "responses" / f"crates-io-example-{name}.json").read_bytes())
     mock.get("https://api.github.com/repos/example-owner/example-kernels/releases/latest",
              body=(FIXTURE / "responses" / "github-example-kernels-latest.json").read_bytes())
+    add_pages(mock, {"https://github.com/example-owner/example-autograd"})
 
 
 def test_all_fresh_is_one_line_and_exit_zero(replay, capsys, tmp_path, monkeypatch):
@@ -138,7 +147,8 @@ def test_all_fresh_is_one_line_and_exit_zero(replay, capsys, tmp_path, monkeypat
     monkeypatch.setenv("GITHUB_TOKEN", "")  # an empty token counts as none
     status = main([str(fresh_project(tmp_path) / "annotate.yml"), "--today", TODAY], **apis(Clock()))
     assert capsys.readouterr().out == (
-        "all fresh: 3 crates at their latest release, 2 cited versions not yanked, 1 note reviewed within 90 days\n")
+        "all fresh: 3 crates at their latest release, 2 cited versions not yanked, 1 note reviewed within 90 days, "
+        "1 cited source unchanged\n")
     assert status == 0
 
 
@@ -223,61 +233,95 @@ def test_github_failures_in_plain_words(replay, token, answer, message):
 
 
 LINES = ["data/crates.yml:16:5: example-tensors is behind: ...", "docs/notes/stale-note.md:13:11: reviewed ..."]
+DRIFTED = ["docs/notes/sources-note.md:18:10: sources[2].url https://docs.example.org/gone is gone (410 Gone); ..."]
+SECTIONS = [(RELEASES, LINES), (SOURCES, DRIFTED)]
 REPOSITORY = "example-owner/rust-ml-annotated"
+BOT = "github-actions[bot]"
+GRAPHQL = "https://api.github.com/graphql"
 
 
 def sent(call) -> dict:
     return json.loads(call.request.body)
 
 
-def list_open(mock, issues):
-    mock.get(f"{ISSUES}?state=open&per_page=100&page=1", json=issues)
+def own(number: int, body: str, *, author: str = BOT, labels: tuple[str, ...] = (LABEL,)) -> dict:
+    """An open issue as GitHub lists it: number, title, body, author and labels."""
+    return {"number": number, "title": ISSUE_TITLE, "body": body, "user": {"login": author},
+            "labels": [{"name": name} for name in labels]}
+
+
+def list_open(mock, issues, login: str = BOT):
+    """The token's login, as GitHub's GraphQL API gives it, then the open issues with the watch's label by it."""
+    mock.post(GRAPHQL, json={"data": {"viewer": {"login": login}}})
+    mock.get(f"{ISSUES}?state=open&labels={LABEL}&creator=github-actions%5Bbot%5D&per_page=100&page=1", json=issues)
 
 
 def test_in_the_workflow_findings_open_the_issue_and_the_run_passes(replay, capsys, monkeypatch):
     monkeypatch.setenv("GITHUB_REPOSITORY", REPOSITORY)
     monkeypatch.setenv("GITHUB_TOKEN", "t")
     add_recorded(replay)
-    # Neither another issue nor a pull request with the same title is the freshness issue.
-    list_open(replay, [{"number": 3, "title": "Another issue", "body": ""},
-                       {"number": 4, "title": ISSUE_TITLE, "body": "", "pull_request": {}}])
-    replay.post(ISSUES, status=201, json={"number": 9})
+    add_pages(replay)
+    # Neither an issue someone else opened, nor one of the watch's without its label, nor a pull request is its own.
+    list_open(replay, [own(3, "", author="a-person"), own(4, "", labels=()), {**own(5, ""), "pull_request": {}}])
+    replay.post(ISSUES, status=201, json={"number": 9, "labels": [{"name": LABEL}]})
     status = main([str(FIXTURE / "annotate.yml"), "--today", TODAY, "--open-issue"], **apis(Clock(), "t"))
-    assert capsys.readouterr().out.splitlines()[-1] == "opened issue #9 listing 9 findings"
+    assert capsys.readouterr().out.splitlines()[-1] == "opened issue #9 listing 17 findings"
     assert status == 0
-    assert sent(replay.calls[-1]) == {"title": ISSUE_TITLE, "body": issue_body(EXPECTED)}
-    assert "```text\n" + "\n".join(EXPECTED) + "\n```" in issue_body(EXPECTED)
+    body = issue_body([(RELEASES, EXPECTED), (SOURCES, DRIFT)])
+    assert sent(replay.calls[-1]) == {"title": ISSUE_TITLE, "body": body, "labels": [LABEL]}
+    # Drift is listed beside the releases, each under its own heading.
+    assert f"### {RELEASES} (9)\n\n```text\n" + "\n".join(EXPECTED) + "\n```" in body
+    assert f"### {SOURCES} (8)\n\n```text\n" + "\n".join(DRIFT) + "\n```" in body
+    assert not [call for call in replay.calls if call.request.method in ("PATCH",) or "/comments" in call.request.url]
+
+
+def test_a_label_github_dropped_is_added_to_the_new_issue(replay):
+    list_open(replay, [])
+    replay.post(ISSUES, status=201, json={"number": 9, "labels": []})
+    replay.post(f"{ISSUES}/9/labels", json=[{"name": LABEL}])
+    assert sync_issue(apis(Clock(), "t")["github"], REPOSITORY, SECTIONS, date(2026, 11, 29)) == (
+        "opened issue #9 listing 3 findings")
+    assert sent(replay.calls[-1]) == {"labels": [LABEL]}
 
 
 def test_a_changed_list_updates_the_open_issue_and_says_so(replay):
-    list_open(replay, [{"number": 7, "title": ISSUE_TITLE, "body": issue_body(LINES[:1])}])
+    list_open(replay, [own(7, issue_body([(RELEASES, LINES[:1])]))])
     replay.patch(f"{ISSUES}/7", json={"number": 7})
     replay.post(f"{ISSUES}/7/comments", status=201, json={"id": 1})
-    assert sync_issue(apis(Clock(), "t")["github"], REPOSITORY, LINES, date(2026, 11, 29)) == (
-        "updated issue #7: now 2 findings")
-    assert sent(replay.calls[1]) == {"body": issue_body(LINES)}
-    assert sent(replay.calls[2]) == {"body": "The list changed on 2026-11-29: 2 things to check now."}
+    assert sync_issue(apis(Clock(), "t")["github"], REPOSITORY, SECTIONS, date(2026, 11, 29)) == (
+        "updated issue #7: now 3 findings")
+    assert sent(replay.calls[2]) == {"body": issue_body(SECTIONS)}
+    assert sent(replay.calls[3]) == {"body": "The list changed on 2026-11-29: 3 things to check now."}
 
 
 def test_an_unchanged_list_leaves_the_issue_alone(replay):
-    list_open(replay, [{"number": 7, "title": ISSUE_TITLE, "body": issue_body(LINES).replace("\n", "\r\n")}])
-    assert sync_issue(apis(Clock(), "t")["github"], REPOSITORY, LINES, date(2026, 11, 29)) == (
-        "issue #7 already lists these 2 findings")
-    assert len(replay.calls) == 1
+    list_open(replay, [own(7, issue_body(SECTIONS).replace("\n", "\r\n"))])
+    assert sync_issue(apis(Clock(), "t")["github"], REPOSITORY, SECTIONS, date(2026, 11, 29)) == (
+        "issue #7 already lists these 3 findings")
+    assert len(replay.calls) == 2
+
+
+def test_an_issue_the_watch_did_not_open_is_never_touched(replay):
+    # Same title and label, but opened by a person: all fresh closes nothing, and findings open a new issue.
+    list_open(replay, [own(7, issue_body(SECTIONS), author="a-person")])
+    assert sync_issue(apis(Clock(), "t")["github"], REPOSITORY, [(RELEASES, []), (SOURCES, [])],
+                      date(2026, 11, 29)) == "no freshness issue of this watch is open; nothing to close"
+    assert [call.request.method for call in replay.calls] == ["POST", "GET"]  # the login, then the list
 
 
 def test_all_fresh_closes_the_issue_with_a_comment(replay, capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_REPOSITORY", REPOSITORY)
     monkeypatch.setenv("GITHUB_TOKEN", "t")
     add_fresh_answers(replay)
-    list_open(replay, [{"number": 7, "title": ISSUE_TITLE, "body": issue_body(LINES)}])
+    list_open(replay, [own(7, issue_body(SECTIONS))])
     replay.post(f"{ISSUES}/7/comments", status=201, json={"id": 1})
     replay.patch(f"{ISSUES}/7", json={"number": 7})
     status = main([str(fresh_project(tmp_path) / "annotate.yml"), "--today", TODAY, "--open-issue"],
                   **apis(Clock(), "t"))
     assert capsys.readouterr().out.splitlines()[-1] == "closed issue #7: all fresh"
     assert status == 0
-    comment, close = (sent(call) for call in replay.calls if call.request.method != "GET")
+    comment, close = (sent(call) for call in replay.calls
+                      if call.request.method != "GET" and call.request.url != GRAPHQL)
     assert comment == {"body": "All fresh on 2026-11-29: nothing left to check."}
     assert close == {"state": "closed", "state_reason": "completed"}
 
@@ -286,7 +330,7 @@ def test_a_refused_issue_update_is_reported_in_plain_words(replay, capsys, tmp_p
     monkeypatch.setenv("GITHUB_REPOSITORY", REPOSITORY)
     monkeypatch.setenv("GITHUB_TOKEN", "t")
     add_fresh_answers(replay)
-    list_open(replay, [{"number": 7, "title": ISSUE_TITLE, "body": issue_body(LINES)}])
+    list_open(replay, [own(7, issue_body(SECTIONS))])
     replay.post(f"{ISSUES}/7/comments", status=403, json={"message": "Resource not accessible by integration"})
     status = main([str(fresh_project(tmp_path) / "annotate.yml"), "--today", TODAY, "--open-issue"],
                   **apis(Clock(), "t"))
@@ -306,9 +350,9 @@ def test_open_issue_needs_the_repository_and_a_token(capsys, monkeypatch):
 
 def test_the_issue_body_fence_outlasts_backticks_in_a_finding():
     # A release tag, as GitHub gives it, may hold backticks.
-    body = issue_body(["data/crates.yml:16:5: tensors: GitHub's latest release is tagged ```x and the catalog "
-                       "records 1.2 (no latest_date); compare them on the release page and update latest and "
-                       "latest_date"])
+    body = issue_body([(RELEASES, ["data/crates.yml:16:5: tensors: GitHub's latest release is tagged ```x and "
+                                   "the catalog records 1.2 (no latest_date); compare them on the release page and "
+                                   "update latest and latest_date"])])
     assert "\n````text\n" in body
     assert body.count("````") == 2
 
@@ -354,3 +398,12 @@ def test_problems_loading_the_notes_or_the_catalog_are_reported_as_make_check_re
     assert out == ""
     assert err.splitlines() == [*expected, outcome.format("freshness")]
     assert not replay.calls
+
+
+def test_a_token_whose_login_github_does_not_give_touches_no_issue(replay):
+    replay.post(GRAPHQL, json={"errors": [{"message": "Resource not accessible by integration"}]})
+    with pytest.raises(RequestFailed) as failure:
+        sync_issue(apis(Clock(), "t")["github"], REPOSITORY, SECTIONS, date(2026, 11, 29))
+    assert failure.value.message == (
+        "GitHub did not say whose token this is (no viewer login); the token may be invalid")
+    assert len(replay.calls) == 1

@@ -67,6 +67,10 @@ def test_note_page_carries_a_valid_claim_review_for_each_of_its_quotes(built_sit
     assert reviews[0]["reviewRating"]["alternateName"] == verdict_on_page.group(1)
     expected = quotes_of(note_id)
     assert len(reviews) == len(expected)
+    # Each review explains its own claim: the note's summary for its own quote, each further claim's own summary.
+    assert reviews[0]["reviewBody"] == meta(html, "property", "og:description")
+    bodies = [review["reviewBody"] for review in reviews]
+    assert all(bodies) and len(set(bodies)) == len(bodies), bodies
     for review, (anchor, verdict) in zip(reviews, expected, strict=True):
         assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
         assert 0 < len(review["claimReviewed"]) <= 75

@@ -31,7 +31,9 @@ EXPECTED = {
 def write_links(project: Path) -> None:
     note = project / "docs" / "notes" / "fast-and-safe.md"
     text = note.read_text(encoding="utf-8").replace("summary: >-\n", f"summary: >-\n  {SUMMARY}\n", 1)
-    note.write_text(text + BODY, encoding="utf-8")
+    # The added paragraph cites the note's first source, as every paragraph of a body does.
+    first_source = re.search(r"^  - id: ([a-z0-9-]+)$", text, re.MULTILINE).group(1)
+    note.write_text(text + BODY.rstrip("\n") + f" [@{first_source}]\n", encoding="utf-8")
     notes = project / "docs" / "notes"
     renamed = (notes / "facebooks-pytorch.md").read_text(encoding="utf-8")
     (notes / "pytorch-governance.md").write_text(
@@ -54,7 +56,9 @@ def sites(tmp_path_factory) -> dict[str, Path]:
 def hrefs(html: str, around: str) -> list[str]:
     """The links of the element that holds `around`: a margin note, a note page's content, an answer."""
     start = html.index(around)
-    return re.findall(r'href="([^"]*(?:about|claims|ownership-model)[^"]*)"', html[start:start + 6000])
+    # A note page's summary and body end where its sources begin; elsewhere the note is short.
+    end = html.find('<h2 id="sources"', start) if around == '<div class="ann-page">' else start + 6000
+    return re.findall(r'href="([^"]*(?:about|claims|ownership-model)[^"]*)"', html[start:end])
 
 
 @pytest.mark.parametrize("builder", ["mkdocs", "zensical"])

@@ -24,8 +24,9 @@ def site(tmp_path_factory) -> Path:
     text = note.read_text(encoding="utf-8")
     text = text.replace("title: Rust is fast and memory-safe, within limits the compiler can check",
                         "title: '" + TITLE + "'", 1)
-    note.write_text(text.replace('  - title: "The Rust Programming Language, ch. 4.1: What is ownership?"',
-                                 "  - title: '" + TITLE + "'", 1), encoding="utf-8")
+    source = 'title: "The Rust Programming Language, ch. 4.1: What is ownership?"'
+    assert source in text, "the fixture's source title is no longer in the note"
+    note.write_text(text.replace(source, "title: '" + TITLE + "'", 1), encoding="utf-8")
     catalog = project / "data" / "crates.yml"
     catalog.write_text(catalog.read_text(encoding="utf-8").replace(
         "description: Thin Rust wrappers around libtorch, the C++ library under PyTorch.",

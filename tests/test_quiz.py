@@ -70,7 +70,7 @@ def made():
     assert not article.problems, article.problems.report("fixture")
     return questions(
         article.placements, TITLES,
-        summary_text=lambda note: note.summary,
+        summary_text=lambda claim: claim.note.summary,
         note_url=lambda note: NOTE_URL if note.id == "odd" else f"https://example.org/annotated/notes/{note.id}/",
         quote_url=lambda claim: QUOTE_URL if claim.note.id == "odd" else
         f"https://example.org/annotated/#quote-{claim.note.id}",
@@ -328,8 +328,8 @@ def test_a_dollar_in_a_summary_link_keeps_the_canvas_markup(made):
     article = annotate_article(ARTICLE, "docs/index.md", notes, render_markdown=render_markdown,
                                verdict_titles=TITLES, note_href=lambda note: f"notes/{note.id}/")
     made_here = questions(
-        article.placements, TITLES, summary_text=lambda note: note.summary, note_url=lambda note: NOTE_URL,
-        quote_url=lambda claim: QUOTE_URL, summary_html=lambda note: render_markdown(note.summary),
+        article.placements, TITLES, summary_text=lambda claim: claim.note.summary, note_url=lambda note: NOTE_URL,
+        quote_url=lambda claim: QUOTE_URL, summary_html=lambda claim: render_markdown(claim.note.summary),
     )
     items = qti_items(zipfile.ZipFile(io.BytesIO(quiz_qti_zip(made_here, title="Q", description="D", rights=RIGHTS,
                                                                  built="2026-12-04"))))
@@ -337,3 +337,16 @@ def test_a_dollar_in_a_summary_link_keeps_the_canvas_markup(made):
     hrefs = [unescape(href) for href in re.findall(r'href="([^"]+)"', feedback)]
     assert hrefs[0] == address
     assert "the page and $y$." in html_text(feedback)
+
+
+def test_each_question_explains_its_own_claim_as_the_ledger_does(built_site):
+    """The spreadsheet's feedback for every claim carries the very explanation the ledger gives that claim."""
+    html = (built_site / "claims" / "index.html").read_text(encoding="utf-8")
+    why = {int(number): html_text(cell) for number, cell in
+           re.findall(r'<tr id="claim-(\d+)">.*?<td class="ledger__why">(.*?)</td>', html, re.DOTALL)}
+    text = (built_site / "course" / "quiz.csv").read_bytes().decode("utf-8-sig")
+    rows = [dict(zip(HEADER, row, strict=True)) for row in list(csv.reader(io.StringIO(text, newline="")))[1:]]
+    assert sorted(why) == [int(row["Claim"]) for row in rows]
+    for row in rows:
+        assert why[int(row["Claim"])] in row["Feedback"], row["Claim"]
+    assert len(set(why.values())) == len(why), "two claims share one explanation"

@@ -44,22 +44,23 @@ def test_check_prints_a_forged_command_in_a_crate_name_as_text(tmp_path):
 
 def test_identical_claims_give_one_message_each_and_at_most_fifty_per_file(tmp_path):
     project = copy_project(tmp_path)
-    claims = "".join(f"  - {{id: c{i},quote: and npm,verdict: accurate}}\n" for i in range(640))
+    count = 500  # as many identical claims, each with its own summary, as a 32 KiB note holds
+    claims = "".join(f"  - {{id: c{i},quote: and npm,verdict: accurate,summary: S}}\n" for i in range(count))
     note = project / "docs" / "notes" / "flood.md"
     note.write_text(
         "---\ntitle: A note\nsection: introduction\nquote: Dropbox and npm\nverdict: accurate\nsummary: S.\n"
-        f"claims:\n{claims}reviewed: 2026-11-24\nchanges: []\n---\n\nBody.\n", encoding="utf-8")
+        f"claims:\n{claims}reviewed: 2026-11-24\nchanges: []\n---\n\nBody. [@article]\n", encoding="utf-8")
     assert len(note.read_bytes()) < 32 * 1024
     started = time.process_time()  # the work it takes, whatever else the machine is doing
     completed = check(project, GITHUB_ACTIONS="true")
     assert time.process_time() - started < 5
     lines = completed.stderr.splitlines()
     assert lines[0] == ("docs/notes/flood.md:8:20: claims[1].quote has the same words as claims[2] of "
-                        "docs/notes/flood.md and 638 more; keep one quote of those words, with one verdict")
+                        f"docs/notes/flood.md and {count - 2} more; keep one quote of those words, with one verdict")
     assert len(lines) == MAX_PER_FILE + 2
-    assert lines[-2] == "docs/notes/flood.md:58:21: and 590 more problems in this file, not shown; " \
-                        "fix those above and check again"
-    assert lines[-1].startswith("640 problems in notes and data")
+    assert lines[-2] == (f"docs/notes/flood.md:58:21: and {count - MAX_PER_FILE} more problems in this file, "
+                         "not shown; fix those above and check again")
+    assert lines[-1].startswith(f"{count} problems in notes and data")
     assert len(completed.stdout.splitlines()) == MAX_PER_FILE + 1
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_site, build_with_zensical, check
+from selectolax.lexbor import LexborHTMLParser
+from textdirective import find_range
 
 EXAMPLE = ROOT / "examples" / "second-article"
 NOTES = ["global-lock", "numpy-compiled-code", "python-error-handling"]
@@ -66,3 +68,37 @@ def test_the_examples_own_links_lead_to_its_own_pages(sites, builder):
     assert 'href="../comments/global-lock/"' in article and 'href="../comments/python-error-handling/"' in article
     assert 'href="../global-lock/"' in note and 'href="../../crates/"' in note
     assert 'href="../../crates/#pyo3"' in note and 'href="../../article/#quote-python-error-handling"' in note
+
+
+@pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
+def test_each_citation_marker_is_a_numbered_link_to_a_source_with_its_passage(sites, builder):
+    page = LexborHTMLParser((sites[builder] / "comments" / "global-lock" / "index.html").read_text(encoding="utf-8"))
+    sources = page.css("ol.ann-sources > li")
+    assert [item.attributes["id"] for item in sources] == ["source-pep-779", "source-pep-745"]
+    markers = [(link.attributes["href"], link.text()) for link in page.css("sup.ann-cite a")]
+    assert markers == [("#source-pep-779", "1"), ("#source-pep-745", "2"), ("#source-pep-779", "1")]
+    assert "[@" not in page.body.text()
+    for item in sources:
+        passage = " ".join(item.css_first("blockquote").text().split())
+        link = item.css_first("figcaption a").attributes["href"]
+        assert link.startswith(item.css_first("a").attributes["href"] + "#:~:text=")
+        # The fragment, applied to the passage's own words, selects exactly those words.
+        assert find_range(passage, link) == (0, len(passage)), link
+
+
+@pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
+def test_a_further_claim_is_explained_by_its_own_summary_everywhere(sites, builder):
+    site = sites[builder]
+    summary = ("A judgement about why to move work to Rust. With a free-threaded CPython available, the lock "
+               "alone is a weaker reason than the sentence suggests.")
+    ledger = LexborHTMLParser((site / "claims" / "index.html").read_text(encoding="utf-8"))
+    rows = {row.attributes["id"]: row.css_first("td.ledger__why").text() for row in ledger.css("tr[id^=claim-]")}
+    assert rows["claim-5"] == summary
+    assert rows["claim-4"].startswith("CPython 3.14, released on 7 October 2025")
+    article = LexborHTMLParser((site / "article" / "index.html").read_text(encoding="utf-8"))
+    assert article.css_first("#note-global-lock .ann-note__claim").text().endswith(summary)
+    note = LexborHTMLParser((site / "comments" / "global-lock" / "index.html").read_text(encoding="utf-8"))
+    assert note.css_first(".ann-page__claim-summary").text() == summary
+    annotations = json.loads((site / "annotations.jsonld").read_text(encoding="utf-8"))["first"]["items"]
+    described = {item["id"].rsplit("#", 1)[1]: item["body"][1]["value"] for item in annotations}
+    assert described["quote-global-lock--main-reason"] == summary

@@ -10,6 +10,7 @@ import yaml
 from annotate.notes import verdicts
 from conftest import ROOT, TEST_REPO_URL
 from pagetext import sentences, visible_text
+from selectolax.lexbor import LexborHTMLParser
 
 SECTION_IDS = [
     "introduction",
@@ -93,7 +94,10 @@ def test_note_page_shows_review_date_sources_read_reading_and_change_log(built_s
     assert f"Reviewed {meta['reviewed']}" in verdict_line
     assert (DATED in verdict_line) == bool(meta.get("depends_on_article_date"))
     for source in meta.get("sources", []):
-        assert f"{source['title']} (read {source['accessed']})" in content
+        read = "passage confirmed" if "passage" in source else "read"
+        assert f"{source['title']} ({read} {source['accessed']})" in content
+        if "passage" in source:
+            assert " ".join(source["passage"].split()) in content
     for claim in meta.get("claims", []):
         assert f'href="../../#quote-{note_id}--{claim["id"]}"' in page
     if "inference" in meta:
@@ -106,7 +110,15 @@ def test_note_page_shows_review_date_sources_read_reading_and_change_log(built_s
     assert '<h2 id="changes">Changes</h2>' in page
     listed = sorted(meta["changes"], key=lambda change: str(change["date"]), reverse=True)
     assert changes == (" ".join(f"{change['date']} {change['kind'].title()}: {' '.join(change['what'].split())}"
-                                for change in listed) or "No changes since the note was first published.")
+                                + _before_after(change) for change in listed)
+                       or "No changes since the note was first published.")
+
+
+def _before_after(change: dict) -> str:
+    """How the page shows what a correction or an update changed."""
+    if "before" not in change:
+        return ""
+    return f" Before {' '.join(change['before'].split())} After, {change['date']} {' '.join(change['after'].split())}"
 
 
 def test_method_page_shows_the_oldest_and_the_newest_review_date(built_site):
@@ -152,3 +164,20 @@ def test_site_description_and_search_and_colour_toggle_are_present(article_html,
     assert (built_site / "search" / "search_index.json").is_file()
     assert 'data-md-component="palette"' in article_html
     assert article_html.count('data-md-color-scheme="slate"') >= 1
+
+
+@pytest.mark.parametrize("note_id", NOTE_IDS)
+def test_every_citation_on_a_note_page_leads_to_a_numbered_source_there(built_site, note_id):
+    page = LexborHTMLParser((built_site / "notes" / note_id / "index.html").read_text(encoding="utf-8"))
+    sources = [item.attributes.get("id") for item in page.css("ol.ann-sources > li")]
+    citations = [(link.attributes["href"], link.text()) for link in page.css("sup.ann-cite a")]
+    assert citations, "the body cites no source"
+    for href, number in citations:
+        assert href.removeprefix("#") in sources, href
+        assert sources.index(href.removeprefix("#")) + 1 == int(number), (href, number)
+    assert set(sources) <= {href.removeprefix("#") for href, _ in citations}, "a source is never cited"
+    # No marker is left as written, outside code.
+    content = page.css_first(".md-content__inner")
+    for code in content.css("code, pre"):
+        code.decompose()
+    assert "[@" not in content.text()

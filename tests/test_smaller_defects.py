@@ -75,7 +75,7 @@ def test_links_to_missing_anchors_fail_check_in_summaries_bodies_and_pages(tmp_p
     text = re.sub(r"\nsummary: (>-\n)?", lambda m: m.group(0) + ("  " if m.group(1) else "")
                   + "See [the method](../about.md#verdicts-x) and [the ledger](../claims.md#claim-1). ", text, count=1)
     note.write_text(text + "\nSee [the log](#changes), [nowhere](#no-such-part) and "
-                    "[a note](ownership-model.md#sources).\n", encoding="utf-8")
+                    "[a note](ownership-model.md#sources). [@article]\n", encoding="utf-8")
     instructors = project / "docs" / "instructors.md"
     instructors.write_text(instructors.read_text(encoding="utf-8").replace("(about.md#cite)", "(about.md#citing)", 1),
                            encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The worksheet's answer key: every sentence by its worksheet number, what the notes make of it, and why.
+"""The worksheet's answer key: every sentence by its worksheet number, what the notes make of it, and why: each
+claim's own explanation.
 
 It is the worksheet's reveal page without JavaScript, and the sheet an instructor prints beside it.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from .article import Placement
 from .notes import Note
 from .templating import html, render
 from .worksheet import EXPECTATIONS, Sentence, by_section
@@ -17,7 +19,7 @@ def answer_key(
     sentences: list[Sentence],
     verdict_titles: dict[str, str],
     *,
-    summary_html: Callable[[Note], str],
+    explanation_html: Callable[[Placement], str],
     article_href: str,
     note_href: Callable[[Note], str],
 ) -> str:
@@ -26,5 +28,5 @@ def answer_key(
     return render(
         "answer-key.html", sentences=sentences, sections=by_section(sentences), expectations=EXPECTATIONS,
         totals=totals[:1].upper() + totals[1:], verdict_titles=verdict_titles,
-        summary_html=lambda note: html(summary_html(note)), article_href=article_href, note_href=note_href,
+        explanation_html=lambda claim: html(explanation_html(claim)), article_href=article_href, note_href=note_href,
     )

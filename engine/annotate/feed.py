@@ -1,4 +1,5 @@
-"""The corrections record as an Atom feed, written with feedgen, for readers who subscribe to it."""
+"""The corrections record as an Atom feed, written with feedgen, for readers who subscribe to it: each entry says
+what changed and, for a correction or an update, shows the wording before and after, dated."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from feedgen.feed import FeedGenerator
 
 from .changelog import Entry
 from .notes import Note
+from .templating import render
 
 # The seed of every id in the feed. Ids do not depend on where the site is hosted, so moving it does not
 # make readers see every entry again; changing this value would.
@@ -53,5 +55,6 @@ def corrections_feed(
         item.updated(_day(change.date))
         item.link(href=f"{note_url(note)}#changes", rel="alternate", type="text/html")
         item.category(term=change.kind, label=change_titles[change.kind])
-        item.content(change.what, type="text")
+        item.published(_day(change.date))
+        item.content(render("feed-entry.html", change=change), type="html")
     return feed.atom_str(pretty=True)

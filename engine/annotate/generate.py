@@ -66,8 +66,9 @@ CORRECTIONS = "corrections"
 CITE_SITE = "cite-site"
 LINK_TABLE = "link-table"
 DOWNLOADS = "course-downloads"
+PROVENANCE = "article-provenance"
 MARKERS = (LEGEND, REVIEW_DATES, CRATE_GUIDE, LEDGER, WORKSHEET, ANSWER_KEY, CORRECTIONS, CITE_SITE, LINK_TABLE,
-           DOWNLOADS)
+           DOWNLOADS, PROVENANCE)
 NOTE_PART = "note"
 ANNOTATIONS_FILE = "annotations.jsonld"
 FEED_NAME = "feed.xml"  # beside the corrections page: corrections/feed.xml
@@ -217,6 +218,12 @@ def prepare(settings: Settings, environ: Mapping[str, str] | None = None,
         source = settings.sources / page.path
         problems.extend(policy_problems(settings.shown(source), _file_lines(source), page_html[page.path],
                                         MARKERS, page.meta))
+    for page in site_pages.values():
+        if page.holds(PROVENANCE) and settings.provenance is None:
+            problems.add(settings.shown(settings.sources / page.path), 1, 1, (
+                f"the page holds <!-- {PROVENANCE} --> but {settings.shown(settings.config_file)} names no "
+                "'provenance' file; add 'provenance: data/article.yml', or remove the marker"
+            ))
     urls = SiteMap(settings.directory_urls, settings.site_url)
     note_text = NoteText(text, settings.notes, urls)
     article = place_notes(
@@ -423,6 +430,7 @@ def _part(site: Site, name: str, page: str, files: dict[str, bytes]) -> str:
         return pages.claims_ledger(
             claims, ledger.verdict_counts(claims, list(site.verdicts)), site.verdict_titles,
             article_href=urls.link(site.settings.article, page), note_href=note_href,
+            explanation_html=lambda claim: site.notes.explanation(claim.note, claim.quote, page),
         )
     if name == CORRECTIONS:
         return pages.corrections(changelog.entries(content.notes), site.change_kinds, note_href,
@@ -432,12 +440,14 @@ def _part(site: Site, name: str, page: str, files: dict[str, bytes]) -> str:
     if name == ANSWER_KEY:
         return answer_key(
             worksheet.article_sentences(article, content.no_claims), site.verdict_titles,
-            summary_html=lambda note: site.notes.summary(note, page),
+            explanation_html=lambda claim: site.notes.explanation(claim.note, claim.quote, page),
             article_href=urls.link(site.settings.article, page), note_href=note_href,
         )
     if name == CITE_SITE:
         return citation.cite_block(_citation(site, title=site.settings.site_name, path=site.settings.article,
                                              key=(site.settings.site_name,)))
+    if name == PROVENANCE:
+        return pages.provenance(content.provenance)
     if name == LINK_TABLE:
         return instructors.link_table(site.settings.course.link_kinds, site.settings.site_url,
                                       lambda target: _site_href(site, page, target))
@@ -465,6 +475,7 @@ def _worksheet(site: Site, page: str, files: dict[str, bytes]) -> str:
         article_href=urls.href(site.settings.article, page),
         note_href=lambda note: urls.href(site.note_source(note), page),
         key_href=urls.href(answer_key_page, page) if answer_key_page else "",
+        explanation_text=lambda claim: metadata.plain_text(site.notes.explanation(claim.note, claim.quote, page)),
     )).encode("utf-8")
     files[script_file] = (ASSETS / WORKSHEET_SCRIPT_NAME).read_bytes()
     return worksheet.worksheet_html(
@@ -576,6 +587,7 @@ def _note_page(site: Site, note: Note) -> str:
         "structured_data": metadata.to_json_ld(metadata.claim_reviews(
             note,
             verdict_titles=site.verdict_titles,
+            explanation_text=lambda quote: metadata.plain_text(site.notes.explanation(note, quote, None)),
             page_url=urljoin(settings.site_url, urls.url(path)) if settings.site_url else None,
             quote_url=quote_url,
             article_title=site.article_title,
@@ -607,7 +619,7 @@ def _annotations(site: Site) -> str:
         article_url=urls.absolute_or_root(settings.article),
         note_url=lambda note: urls.absolute_or_root(site.note_source(note)),
         verdict_titles=site.verdict_titles,
-        render_markdown=lambda summary: site.notes.summary_of(summary, None),
+        explanation_html=lambda claim: site.notes.explanation(claim.note, claim.quote, None),
         label=f"{settings.site_name}: notes on {site.article_title}",
     ), ensure_ascii=False, indent=2)
 
@@ -641,10 +653,10 @@ def _quiz_files(site: Site) -> dict[str, bytes]:
     made = questions(
         site.article.placements,
         site.verdict_titles,
-        summary_text=lambda note: metadata.plain_text(site.notes.summary(note, None)),
+        summary_text=lambda claim: metadata.plain_text(site.notes.explanation(claim.note, claim.quote, None)),
         note_url=lambda note: urls.public(site.note_source(note)),
         quote_url=lambda claim: urls.public(settings.article, claim.anchor),
-        summary_html=lambda note: site.notes.summary(note, None),
+        summary_html=lambda claim: site.notes.explanation(claim.note, claim.quote, None),
     )
     edition = f"{settings.site_name}, {site.edition.describe()}"
     about = (f"One question per claim of the article, numbered as on {settings.site_name} "

@@ -36,12 +36,14 @@ def claim_reviews(
     note: Note,
     *,
     verdict_titles: dict[str, str],
+    explanation_text: Callable[[Quote], str],
     page_url: str | None,
     quote_url: Callable[[Quote], str],
     article_title: str,
     publisher: str,
 ) -> list[dict[str, Any]]:
-    """schema.org ClaimReview for a note page: one for each quote the note answers, its own quote first."""
+    """schema.org ClaimReview for a note page: one for each quote the note answers, its own quote first, each with
+    its own explanation as `reviewBody`."""
     reviews = []
     for quote in note.quotes:
         review: dict[str, Any] = {
@@ -51,6 +53,7 @@ def claim_reviews(
             "datePublished": note.reviewed,
             "author": {"@type": "Organization", "name": publisher},
             "reviewRating": {"@type": "Rating", "alternateName": verdict_titles[quote.verdict]},
+            "reviewBody": explanation_text(quote),
             "itemReviewed": {
                 "@type": "Claim",
                 "appearance": {"@type": "Article", "headline": article_title, "url": quote_url(quote)},
@@ -87,7 +90,7 @@ def web_annotations(
     article_url: str,
     note_url: Callable[[Note], str],
     verdict_titles: dict[str, str],
-    render_markdown: Callable[[str], str],
+    explanation_html: Callable[[Placement], str],
     label: str,
 ) -> dict[str, Any]:
     """Every quote as a W3C Web Annotation with motivation 'assessing', in one AnnotationCollection.
@@ -105,9 +108,9 @@ def web_annotations(
             "modified": note.reviewed,
             "body": [
                 {"type": "TextualBody", "purpose": "assessing", "value": verdict_titles[placement.quote.verdict]},
-                # The summary as the margin shows it, with its links to the site in full.
+                # Why the quote got its verdict, as the site shows it, with its links to the site in full.
                 {"type": "TextualBody", "purpose": "describing", "format": "text/html",
-                 "value": render_markdown(note.summary)},
+                 "value": explanation_html(placement)},
                 {"id": note_url(note), "type": "Text", "format": "text/html", "purpose": "linking"},
             ],
             "target": {"source": article_url, "selector": quote_selector(source, placement)},

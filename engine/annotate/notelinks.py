@@ -14,10 +14,11 @@ import re
 from collections.abc import Callable
 from html import unescape
 
-from .allowlist import PAGE_LINK
+from .allowlist import PAGE_LINK, plain
 from .contributor import ContributorMarkdown
 from .fields import located
-from .notes import Note
+from .markers import numbered_markers
+from .notes import Note, Quote
 from .problems import Problems
 from .schema import did_you_mean
 from .urls import SiteMap
@@ -119,9 +120,21 @@ class NoteText:
         """As `summary`, from the summary's text; every note is in the same folder, so links read the same."""
         return self._linked(self.text.summary_html(summary), page)
 
+    def explanation(self, note: Note, quote: Quote, page: str | None) -> str:
+        """Why `quote` got its verdict, as HTML for `page` (None for an export): a further claim's own summary,
+        plain text; the note's summary for the note's own quote."""
+        if quote.summary is not None:
+            return plain(quote.summary)
+        return self.summary(note, page)
+
     def body(self, note: Note) -> str:
-        """The body, on the note's own page."""
-        return self._linked(self.text.body(note.body).html, self.source(note))
+        """The body, on the note's own page, each citation marker a numbered link to its source."""
+        cited = [(number, source) for number, source in enumerate(note.sources, start=1) if source.id]
+        return numbered_markers(
+            self._linked(self.text.body(note.body).html, self.source(note)),
+            numbers={source.id: number for number, source in cited},
+            titles={source.id: source.title for _, source in cited},
+        )
 
     def _linked(self, html: str, page: str | None) -> str:
         source = f"{self.notes_folder}/index.md"  # any note's path: links are read from the notes' folder

@@ -41,7 +41,15 @@ def change_kinds() -> dict[str, dict[str, str]]:
 class Source:
     title: str
     url: str
-    accessed: str  # the day the page was read, YYYY-MM-DD
+    accessed: str  # the day the passage (or the page) was last confirmed in the source itself, YYYY-MM-DD
+    id: str | None = None  # the slug the body cites as [@id]
+    passage: str | None = None  # the source's own words that support the note, verbatim
+    prefix: str | None = None  # words right before the passage, when it occurs more than once on the page
+    suffix: str | None = None
+    key: str = ""  # where it is written in the front matter: "sources[2]"
+
+    def field(self, name: str) -> str:
+        return f"{self.key}.{name}"
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class Quote:
     depends_on_article_date: bool
     key: str  # where it is written in the front matter: "" for the note's own quote, else "claims[2]"
     also_accepted: tuple[str, ...] = ()  # further verdicts that hold under another reading of the article's date
+    summary: str | None = None  # a claim's own explanation of its verdict; None for the note's quote (its summary)
 
     def field(self, name: str) -> str:
         """The front-matter path of one of its keys, as messages name it: 'verdict' or 'claims[2].verdict'."""
@@ -74,6 +83,8 @@ class Change:
     date: str
     kind: str  # correction, update or clarification
     what: str
+    before: str | None = None  # the earlier wording or verdict
+    after: str | None = None  # the new one
 
 
 @dataclass(frozen=True)
@@ -260,12 +271,16 @@ def load_note(path: Path, shown_path: str, text: ContributorMarkdown) -> tuple[N
         ),
         summary=meta["summary"].strip(),
         inference=meta["inference"].strip() if "inference" in meta else None,
-        sources=tuple(Source(item["title"], item["url"], item["accessed"]) for item in meta.get("sources", [])),
+        sources=tuple(_source(item, f"sources[{i}]") for i, item in enumerate(meta.get("sources", []), start=1)),
         crates=tuple(meta.get("crates", [])),
         versions=tuple(meta.get("versions", [])),
         aliases=tuple(meta.get("aliases", [])),
         reviewed=meta["reviewed"],
-        changes=tuple(Change(item["date"], item["kind"], item["what"].strip()) for item in meta["changes"]),
+        changes=tuple(
+            Change(item["date"], item["kind"], item["what"].strip(), _stripped(item.get("before")),
+                   _stripped(item.get("after")))
+            for item in meta["changes"]
+        ),
         body=parts.body,
         body_line=parts.body_line,
         lines=lines,
@@ -304,7 +319,26 @@ def _quote(fields: dict, slug: str | None, key: str) -> Quote:
         depends_on_article_date=fields.get("depends_on_article_date", False),
         also_accepted=tuple(fields.get("also_accepted", ())),
         key=key,
+        summary=_stripped(fields.get("summary")) if slug is not None else None,
     )
+
+
+def _source(fields: dict, key: str) -> Source:
+    return Source(
+        title=fields["title"],
+        url=fields["url"],
+        accessed=fields["accessed"],
+        id=fields.get("id"),
+        passage=_stripped(fields.get("passage")),
+        prefix=_stripped(fields.get("prefix")),
+        suffix=_stripped(fields.get("suffix")),
+        key=key,
+    )
+
+
+def _stripped(text: str | None) -> str | None:
+    """A folded YAML text as one line of words: the YAML `>-` style may leave a trailing newline or spaces."""
+    return " ".join(text.split()) if isinstance(text, str) else None
 
 
 def _positions(document: YamlDocument) -> dict[str, tuple[int, int]]:

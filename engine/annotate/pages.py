@@ -1,4 +1,5 @@
-"""Pages generated from the notes and the catalog: the claims ledger, review dates, corrections, the crate guide."""
+"""Pages generated from the notes and the data: the claims ledger, review dates, corrections, the crate guide, where
+the article came from."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from .catalog import Crate, release_channels
 from .changelog import Entry
 from .notes import Note
 from .page_data import part_marker
+from .provenance import Provenance
 from .templating import html, render
 
 
@@ -19,14 +21,16 @@ def claims_ledger(
     *,
     article_href: str,
     note_href: Callable[[Note], str],
+    explanation_html: Callable[[Placement], str],
 ) -> str:
-    """Counts by verdict, then one table row per claim, numbered as on the article."""
+    """Counts by verdict, then one table row per claim, numbered as on the article, with why it got its verdict."""
     notes = {claim.note.id: claim.note for claim in claims}
     return render(
         "claims-ledger.html", claims=claims, counts=counts, verdict_titles=verdict_titles,
         total=sum(count for _, count in counts), notes=notes,
         readings=sum(1 for note in notes.values() if note.inference),
         article_href=article_href, note_href=note_href,
+        explanation_html=lambda claim: html(explanation_html(claim)),
     )
 
 
@@ -75,3 +79,8 @@ def crate_guide(
         entry_marker=lambda crate: html(part_marker(f"crate-{crate.name}")),
     )
     return guide, entries
+
+
+def provenance(found: Provenance | None) -> str:
+    """Where the article's text came from and what is known of its author and date, from the site's data."""
+    return render("article-provenance.html", provenance=found)

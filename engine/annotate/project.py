@@ -14,10 +14,12 @@ from .accounting import NoClaim, load_no_claims
 from .catalog import Crate, load_catalog
 from .changelog import log_problems
 from .contributor import ContributorMarkdown
+from .evidence import evidence_problems
 from .limits import ALIASES
 from .notelinks import link_problems
 from .notes import Note, load_notes
 from .problems import Problems
+from .provenance import Provenance, load_provenance
 from .schema import did_you_mean
 from .settings import Settings
 from .sourcing import load_deny_list, sourcing_problems
@@ -51,6 +53,7 @@ class Content:
     unread_sections: set[str]  # sections named by notes that could not be loaded
     all_loaded: bool  # every note and the catalog loaded: a note that failed to load would look deleted
     tree_closed: bool  # False: a file in the tree must not be read or published; stop before anything reads it
+    provenance: Provenance | None = None  # where the article's text came from, when the site records it
 
 
 def load_content(settings: Settings, text: ContributorMarkdown, today: datetime.date | None = None) -> Content:
@@ -73,6 +76,10 @@ def load_content(settings: Settings, text: ContributorMarkdown, today: datetime.
     problems.extend(note_problems)
     no_claims, no_claims_problems = load_no_claims(settings.no_claims, settings.shown(settings.no_claims))
     problems.extend(no_claims_problems)
+    provenance = None
+    if settings.provenance is not None:
+        provenance, provenance_problems = load_provenance(settings.provenance, settings.shown(settings.provenance))
+        problems.extend(provenance_problems)
     owners = {note.id: note for note in notes}
     for note in notes:
         if len(note.aliases) > ALIASES:
@@ -91,10 +98,11 @@ def load_content(settings: Settings, text: ContributorMarkdown, today: datetime.
         problems.extend(_catalog_problems(note, catalog, settings.shown(settings.catalog)))
         problems.extend(sourcing_problems(note, deny_list, today))
         problems.extend(log_problems(note))
+        problems.extend(evidence_problems(note))
         file_lines = _lines(settings.root / note.path)
         problems.extend(link_problems(note, f"{settings.notes}/{note.id}.md", text, pages, file_lines))
     return Content(notes, catalog, no_claims, problems, unread_sections,
-                   all_loaded=not note_problems and not catalog_problems, tree_closed=closed)
+                   all_loaded=not note_problems and not catalog_problems, tree_closed=closed, provenance=provenance)
 
 
 def _lines(path: Any) -> list[str]:

@@ -3,7 +3,8 @@
 Every format (Moodle's GIFT, Canvas's QTI, the CSV) is written from these questions, so they always
 ask the same thing. A question quotes the claim in its sentence, names its section, and asks how well
 the evidence supports it; the choices are the verdict scale's titles, the answer is the claim's own
-verdict, and the feedback is the note's summary with a link to the note.
+verdict, and the feedback is the claim's own explanation (a further claim's summary, or the note's summary
+for the note's own quote) with a link to the note.
 
 A claim judged `opinion` cannot be supported or refuted by evidence, so it gets a question of its own
 kind: is this a statement of fact that evidence can check, or an opinion? Its answer is still the
@@ -40,7 +41,7 @@ class Question:
     also_accepted: tuple[str, ...]  # titles of further verdicts credited in full, for a verdict that depends on a date
     verdict: str  # the verdict's key, such as "misleading"
     dated: bool  # the verdict depends on when the article was written
-    summary: str  # the note's summary, plain text
+    summary: str  # why the claim got its verdict, plain text: its own summary, or its note's for the note's quote
     note_title: str
     note_url: str
     quote_url: str  # the claim's words on the article
@@ -73,10 +74,10 @@ def questions(
     claims: list[Placement],
     verdict_titles: dict[str, str],
     *,
-    summary_text: Callable[[Note], str],
+    summary_text: Callable[[Placement], str],
     note_url: Callable[[Note], str],
     quote_url: Callable[[Placement], str],
-    summary_html: Callable[[Note], str] | None = None,
+    summary_html: Callable[[Placement], str] | None = None,
 ) -> list[Question]:
     """One question per claim, in the order of their numbers."""
     scale = tuple(verdict_titles.values())
@@ -94,11 +95,11 @@ def questions(
             also_accepted=tuple(verdict_titles[other] for other in claim.quote.also_accepted),
             verdict=verdict,
             dated=claim.quote.depends_on_article_date,
-            summary=summary_text(note),
+            summary=summary_text(claim),
             note_title=note.title,
             note_url=note_url(note),
             quote_url=quote_url(claim),
-            summary_html=summary_html(note) if summary_html else "",
+            summary_html=summary_html(claim) if summary_html else "",
         ))
     return made
 
@@ -113,7 +114,7 @@ def question_html(question: Question) -> str:
 
 
 def feedback_html(question: Question) -> str:
-    """The feedback as HTML: the verdict, the note's summary, a link to the note and one to the words."""
+    """The feedback as HTML: the verdict, the claim's explanation, a link to the note and one to the words."""
     summary = html(question.summary_html) if question.summary_html else question.summary
     return render("quiz-feedback.html", question=question, summary=summary)
 

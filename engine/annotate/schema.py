@@ -98,7 +98,8 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
                 if given in error.instance and key not in error.instance:
                     yield line, column, f"{where} gives {given} but not {key}; add {key}, or remove {given}"
     elif kind == "type":
-        expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
+        allowed = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = " or ".join(_TYPE_WORDS.get(kind, kind) for kind in allowed)
         yield line, column, f"{where} must be {expected}, not {_type_name(error.instance)}" + _quote_hint(
             error.instance, error.validator_value, document.node(path)
         )
@@ -137,7 +138,8 @@ def _explain(error: ValidationError, document: YamlDocument) -> Iterator[tuple[i
         yield line, column, f"{where}: {error.message}"
 
 
-_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of keys to values", "integer": "a number"}
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of keys to values", "integer": "a number",
+               "null": "null"}
 
 
 def _quote_hint(value: Any, expected: str, node: Any) -> str:

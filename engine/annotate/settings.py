@@ -78,6 +78,7 @@ class Settings:
     no_claims: Path
     deny_list: Path
     public_links: Path | None
+    provenance: Path | None  # where the article's text came from (data/article.yml)
     licences: dict[str, Path]  # file name in the site → the file in the repository
     templates: Path | None  # the theme's templates as written, if the site has its own
     templates_tree: Path | None  # where the builder reads them from (its custom_dir), generated from `templates`
@@ -118,7 +119,7 @@ class Settings:
 
     def data_folders(self) -> list[Path]:
         """The folders of the data files, which hold nothing else."""
-        files = (self.catalog, self.no_claims, self.deny_list, self.public_links)
+        files = (self.catalog, self.no_claims, self.deny_list, self.public_links, self.provenance)
         return sorted({path.parent for path in files if path is not None} - {self.root})
 
     def watched(self) -> list[Path]:
@@ -276,6 +277,7 @@ def open_settings(path: Path) -> Settings | Problems:
         no_claims=(root / values["no_claims"]).resolve(),
         deny_list=(root / values["deny_list"]).resolve(),
         public_links=optional("public_links"),
+        provenance=optional("provenance"),
         licences={copy: (root / source).resolve() for source, copy in values.get("licences", {}).items()},
         templates=templates,
         templates_tree=templates_tree,

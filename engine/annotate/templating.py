@@ -18,7 +18,8 @@ from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, T
 from markupsafe import Markup
 
 from .allowlist import plain
-from .notes import DATED
+from .notes import DATED, Source
+from .textfragment import fragment_url
 
 _BREAK = re.compile(r"\n[ \t]*")
 
@@ -43,11 +44,17 @@ def claim_numbers(numbers: list[int]) -> str:
     return f"claims {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
 
 
+def passage_url(source: Source) -> str:
+    """The source's address, opened at its passage by a text fragment."""
+    return fragment_url(source.url, source.passage or "", source.prefix, source.suffix)
+
+
 @cache
 def environment() -> Environment:
     env = Environment(loader=_OneLine(), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["plain"] = lambda text: Markup(plain(text))
     env.filters["claim_numbers"] = claim_numbers
+    env.filters["passage_url"] = passage_url
     env.globals["dated_words"] = DATED
     return env
 

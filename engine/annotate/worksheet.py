@@ -125,8 +125,10 @@ def answers(
     article_href: str,
     note_href: Callable[[Note], str],
     key_href: str,
+    explanation_text: Callable[[Placement], str],
 ) -> dict:
-    """What "Check my answers" compares the marks with: what each sentence is, and the claims it holds."""
+    """What "Check my answers" compares the marks with: what each sentence is, and the claims it holds, each
+    with why it got its verdict."""
     return {
         "sentences": len(sentences),
         "key": key_href,
@@ -143,6 +145,7 @@ def answers(
                         "number": claim.number,
                         "words": claim.words,
                         "verdict": verdict_titles[claim.quote.verdict],
+                        "why": explanation_text(claim),
                         "href": f"{article_href}#{claim.anchor}",
                         "note": claim.note.title,
                         "noteHref": note_href(claim.note),

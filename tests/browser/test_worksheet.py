@@ -73,6 +73,7 @@ def test_marks_survive_a_reload_and_check_compares_them_with_the_claims(page, an
     for claim in next(item for item in answers["items"] if item["number"] == doubt)["claims"]:
         expect(shown.get_by_role("link", name=f"Claim {claim['number']}", exact=True)).to_have_attribute(
             "href", claim["href"])
+        expect(shown).to_contain_text(claim["why"])  # each claim explained by its own summary
     assert opened.console_errors == []
 
     browser_page.get_by_role("button", name="Hide the answers").click()

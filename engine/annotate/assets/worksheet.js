@@ -147,7 +147,7 @@
     item.claims.forEach(function (claim) {
       box.appendChild(document.createTextNode(" "));
       box.appendChild(link(claim.href, "Claim " + claim.number));
-      box.appendChild(document.createTextNode(" “" + claim.words + "”: " + claim.verdict + " ("));
+      box.appendChild(document.createTextNode(" “" + claim.words + "”: " + claim.verdict + ". " + claim.why + " ("));
       box.appendChild(link(claim.noteHref, "note"));
       box.appendChild(document.createTextNode(")."));
     });
