@@ -226,6 +226,19 @@ def test_every_course_file_says_its_rights_and_names_its_edition(built_site: Pat
     assert f"<imsmd:dateTime>{edition.built}</imsmd:dateTime>" in manifest
 
 
+def test_every_page_names_the_corrections_feed_for_feed_readers(built_site: Path):
+    from selectolax.lexbor import LexborHTMLParser
+
+    pages = [page for page in built_site.rglob("*.html") if "Redirecting" not in page.read_text(encoding="utf-8")]
+    for page in pages:
+        head = LexborHTMLParser(page.read_text(encoding="utf-8")).head
+        links = head.css('link[rel~="alternate"][type="application/atom+xml"]')
+        assert len(links) == 1, page
+        href = links[0].attributes["href"]
+        base = built_site if href.startswith("/") else page.parent
+        assert (base / href.lstrip("/")).resolve() == (built_site / "corrections" / "feed.xml").resolve(), page
+
+
 def test_every_page_shows_the_edition_and_links_both_licences(built_site: Path):
     edition = edition_from(os.environ)
     pages = [page for page in built_site.rglob("*.html") if "Redirecting" not in page.read_text(encoding="utf-8")]

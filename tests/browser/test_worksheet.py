@@ -122,10 +122,11 @@ def test_without_javascript_the_worksheet_is_plain_text_with_a_way_to_the_answer
     browser_page = open_worksheet(page, javascript=False)[0].page
     expect(browser_page.locator(".worksheet__controls")).to_be_hidden()
     expect(browser_page.locator("#sentence-1")).not_to_have_attribute("role", "checkbox")
-    # The page's own link in its text; the line of pages under the header names it "Answer key" too.
-    key = browser_page.locator(".md-content").get_by_role("link", name="answer key", exact=True)
-    expect(key).to_be_visible()
-    key.click()
+    # The answers are not a click away from the worksheet: the page for instructors gives the answer key.
+    expect(browser_page.locator(".md-content").get_by_role("link", name="answer key")).to_have_count(0)
+    browser_page.locator(".md-content").get_by_role("link", name="For instructors", exact=True).click()
+    # Its files for a course list the answer key (the text above them names it too).
+    browser_page.locator(".md-content table").get_by_role("link", name="answer key", exact=True).click()
     expect(browser_page.locator("h1")).to_contain_text("Exercise: the answer key")
 
 
