@@ -19,7 +19,8 @@ FOCUSABLE = "a[href], area[href], button, input, select, textarea, summary, ifra
 # target, and so do the numbers after the several quotes of one note.
 # (Not by className: Material adds a focus-visible class to whatever has focus.)
 NOTE_CONTROLS = ".ann-ref a, .ann-note summary, .ann-note a, .ann-partner a"
-KEY = ("(e) => `${e.closest('.ann-ref') ? 'ref ' + e.dataset.number : e.closest('.ann-partner') ? 'partner ' + e.closest('.ann-partner').dataset.number "
+KEY = ("(e) => `${e.closest('.ann-ref') ? 'ref ' + e.dataset.number "
+       ": e.closest('.ann-partner') ? 'partner ' + e.closest('.ann-partner').dataset.number "
        ": e.matches('summary') ? 'summary' "
        ": e.classList.contains('ann-note__number') ? 'number' : e.classList.contains('ann-permalink') ? 'permalink' "
        ": e.classList.contains('ann-note__back') ? 'back' : 'more'} "

@@ -10,11 +10,13 @@ fonts run again with the article's and the notes' letters spaced wider, as a wid
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import pytest
+from helpers import add_style
 from playwright.sync_api import expect
 
 
@@ -62,8 +64,8 @@ MAX_MEDIAN_OFFSET = 60
 # At 1440px, at most this share of the window may stay empty right of the margin.
 MAX_EMPTY_RIGHT = 0.15
 # A wider font than the one installed, imitated: every letter of the article and the notes spaced wider.
-WIDENED_CSS = ".md-typeset .article, .md-typeset .ann-note, .md-typeset .ann-partner { letter-spacing: 0.04em !important; }"
-ADD_STYLE = "(css) => { const style = document.createElement('style'); style.textContent = css; document.head.append(style); }"
+WIDENED_CSS = (".md-typeset .article, .md-typeset .ann-note, .md-typeset .ann-partner "
+               "{ letter-spacing: 0.04em !important; }")
 # A narrow-screen note may start a few pixels off the text's left edge and still read as the same column.
 COLUMN_SLACK = 4
 
@@ -101,7 +103,8 @@ REST_STATE = """() => [...document.querySelectorAll('.article .ann-note')].map((
   const head = note.querySelector('summary.ann-note__head');
   const body = note.querySelector('.ann-note__body');
   // Text for screen readers only is clipped on purpose.
-  const clipped = [head, ...head.querySelectorAll('*')].filter((element) => !element.closest('.ann-visually-hidden')).filter((element) => {
+  const clipped = [head, ...head.querySelectorAll('*')]
+    .filter((element) => !element.closest('.ann-visually-hidden')).filter((element) => {
     const style = getComputedStyle(element);
     return element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1
       || style.textOverflow !== 'clip' || style.webkitLineClamp !== 'none'
@@ -122,14 +125,17 @@ REST_STATE = """() => [...document.querySelectorAll('.article .ann-note')].map((
 # Every claim number in the text, and every number shown in the margin at rest, in page order, with the
 # partner lines' own clipping; and how far right the margin reaches.
 NUMBERS = """() => {
-  const margin = [...document.querySelectorAll('.article .ann-note__head .ann-note__number, .article .ann-partner > .ann-note__number')];
+  const margin = [...document.querySelectorAll(
+    '.article .ann-note__head .ann-note__number, .article .ann-partner > .ann-note__number')];
+  const verdict = (line) => line.querySelector('.ann-verdict');
   const partners = [...document.querySelectorAll('.article .ann-partner')];
   return {
     text: [...document.querySelectorAll('.article .ann-ref a')].map((a) => Number(a.dataset.number)),
     margin: margin.filter((n) => n.checkVisibility()).map((n) => Number(n.textContent)),
     marginTops: margin.map((n) => n.getBoundingClientRect().top + scrollY),
-    partnerVerdicts: partners.map((p) => p.querySelector('.ann-verdict')?.checkVisibility() ? p.querySelector('.ann-verdict').textContent.trim() : ''),
-    partnersClipped: partners.flatMap((p) => [p, ...p.querySelectorAll('*')]).filter((e) => !e.closest('.ann-visually-hidden') && (
+    partnerVerdicts: partners.map((p) => verdict(p)?.checkVisibility() ? verdict(p).textContent.trim() : ''),
+    partnersClipped: partners.flatMap((p) => [p, ...p.querySelectorAll('*')])
+      .filter((e) => !e.closest('.ann-visually-hidden') && (
       e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)).map((e) => e.className),
     marginRight: Math.max(...[...document.querySelectorAll('.article .ann-note, .article .ann-partner')]
       .map((e) => e.getBoundingClientRect().right)),
@@ -218,7 +224,7 @@ def at_rest(browser, site_url):
                     expect(browser_page.locator("body")).to_have_attribute(
                         "data-md-color-scheme", MATERIAL_SCHEME[layout.scheme])
                 if widened:
-                    browser_page.evaluate(ADD_STYLE, WIDENED_CSS)
+                    add_style(browser_page, WIDENED_CSS)
                 measured[layout, base_url, widened] = AtRest(
                     measure_article(browser_page), browser_page.evaluate(REST_STATE), browser_page.evaluate(NUMBERS))
             finally:
@@ -301,7 +307,7 @@ def test_every_claim_number_has_its_partner_in_the_margin_in_order(at_rest, layo
     assert sorted(numbers["text"]) == list(range(1, len(numbers["text"]) + 1))
     assert numbers["margin"] == sorted(numbers["text"]), "margin numbers at rest, in page order"
     tops = numbers["marginTops"]
-    assert all(a < b for a, b in zip(tops, tops[1:], strict=False)), f"margin numbers not in order down the page: {tops}"
+    assert all(a < b for a, b in itertools.pairwise(tops)), f"margin numbers not in order down the page: {tops}"
     assert all(numbers["partnerVerdicts"]), "a further claim's line shows no verdict word"
 
 

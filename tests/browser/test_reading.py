@@ -6,12 +6,12 @@ Chromium's own accessibility tree is read through the DevTools protocol, as assi
 
 from __future__ import annotations
 
+import re
 import statistics
 
 import pytest
+from helpers import add_style
 from playwright.sync_api import expect
-
-ADD_STYLE = "(css) => { const style = document.createElement('style'); style.textContent = css; document.head.append(style); }"
 
 # For every claim number in the text: scrolled to the middle of the window, is the element at the centre of
 # its box the number's own link?
@@ -57,7 +57,7 @@ def test_the_article_is_set_at_60_to_75_characters_a_line_whichever_serif(page, 
     medians = {}
     for serif in SERIFS:
         if serif:
-            browser_page.evaluate(ADD_STYLE, f".md-typeset .article {{ font-family: '{serif}' !important; }}")
+            add_style(browser_page, f".md-typeset .article {{ font-family: '{serif}' !important; }}")
         medians[serif or "as installed"] = statistics.median(browser_page.evaluate(CHARACTERS_PER_LINE))
     wrong = {serif: median for serif, median in medians.items() if not 60 <= median <= 75}
     assert not wrong, f"characters a line (median of full lines) outside 60-75: {wrong}"
@@ -107,7 +107,8 @@ def assert_told_as_shown(browser_page, when: str) -> list[str]:
 
 
 def focused(browser_page) -> str:
-    return browser_page.evaluate("() => document.activeElement.closest('[id]')?.id + ' ' + document.activeElement.tagName")
+    return browser_page.evaluate(
+        "() => document.activeElement.closest('[id]')?.id + ' ' + document.activeElement.tagName")
 
 
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)], ids=["desktop", "phone"])
@@ -137,6 +138,7 @@ def test_escape_closes_the_open_note_and_what_is_announced_always_matches_the_sc
     assert assert_told_as_shown(browser_page, "after Escape") == []
     assert browser_page.evaluate("() => document.activeElement.dataset.number") == "13", "focus not back on 13"
 
+    browser_page.goto("about:blank")  # a fresh load, as from a link elsewhere, not a change of the hash
     browser_page.goto("/#note-fast-and-safe")
     assert assert_told_as_shown(browser_page, "followed from a link") == ["note-fast-and-safe"]
 
@@ -226,7 +228,8 @@ def test_the_accessibility_tree_names_where_each_claim_starts_and_ends_with_its_
     browser_page.goto("/")
     said = " | ".join(text.strip() for text in claim_reading(browser_page, ".article .ann-row > p"))
     claims = browser_page.evaluate("""() => [...document.querySelector('.article .ann-row > p')
-      .querySelectorAll('mark.ann-quote')].map((m) => [m.dataset.number, m.dataset.verdict, m.firstChild.textContent])""")
+      .querySelectorAll('mark.ann-quote')]
+      .map((m) => [m.dataset.number, m.dataset.verdict, m.firstChild.textContent])""")
     assert len(claims) >= 3
     for number, verdict, words in claims:
         start = f"Claim {number}, {verdict}: | {words.strip()}"
@@ -311,3 +314,19 @@ def test_the_claims_ledger_on_a_phone_breaks_no_word_and_does_not_scroll_sideway
     overflowing = browser_page.evaluate("""() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
       .filter((wrap) => wrap.scrollWidth > wrap.clientWidth + 1).length""")
     assert overflowing == 0, "the ledger scrolls sideways inside its box"
+
+
+def test_a_further_claims_number_and_its_margin_line_light_each_other(page):
+    browser_page = page().page
+    browser_page.goto("/")
+    partner = browser_page.locator('.article .ann-partner[data-number="12"]')
+    words = browser_page.locator("#quote-low-latency-garbage-collector--efficient-runtime")
+    expect(words).not_to_have_class(re.compile(r"\bann-lit\b"))
+
+    partner.hover()
+    expect(words).to_have_class(re.compile(r"\bann-lit\b"))
+    browser_page.mouse.move(0, 0)
+    expect(partner).not_to_have_class(re.compile(r"\bann-lit\b"))
+
+    words.locator(".ann-ref a").focus()
+    expect(partner).to_have_class(re.compile(r"\bann-lit\b"))
