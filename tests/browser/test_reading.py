@@ -14,12 +14,14 @@ from helpers import add_style
 from playwright.sync_api import expect
 
 # For every claim number in the text: scrolled to the middle of the window, is the element at the centre of
-# its box the number's own link?
+# its box the number's own link, and is the box at least 24px square (WCAG 2.5.8)?
 NUMBERS_HIT = """() => [...document.querySelectorAll('.article .ann-ref a')].flatMap((link) => {
   link.scrollIntoView({block: 'center'});
   const r = link.getBoundingClientRect();
   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-  return hit === link ? [] : [`${link.dataset.number}: ${hit ? hit.outerHTML.slice(0, 80) : 'nothing'}`];
+  const wrong = hit === link ? [] : [`${link.dataset.number}: ${hit ? hit.outerHTML.slice(0, 80) : 'nothing'}`];
+  if (r.width < 24 || r.height < 24) wrong.push(`${link.dataset.number}: ${r.width} by ${r.height}px`);
+  return wrong;
 })"""
 
 # Characters in each full line of the article's paragraphs (the last line of each left out), read
@@ -64,7 +66,7 @@ def test_the_article_is_set_at_60_to_75_characters_a_line_whichever_serif(page, 
 
 
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)], ids=["desktop", "phone"])
-def test_the_centre_of_every_claim_number_hits_its_own_link(page, width, height):
+def test_every_claim_number_is_24px_square_and_its_centre_hits_its_own_link(page, width, height):
     browser_page = page(width=width, height=height).page
     browser_page.goto("/")
     assert browser_page.locator(".article .ann-ref--follows").count(), "no number follows another: nothing to check"
