@@ -99,3 +99,15 @@ def load_project(project: Path) -> Content:
     """Every note and the catalog of the project at `project`, loaded as `make check` loads them."""
     settings = settings_of(project)
     return load_content(settings, contributor_markdown(settings))
+
+
+# Adds a stylesheet to a loaded page, as a reader's own CSS; works with or without JavaScript in the page.
+ADD_STYLE = """(css) => {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+}"""
+
+
+def add_style(browser_page, css: str) -> None:
+    browser_page.evaluate(ADD_STYLE, css)

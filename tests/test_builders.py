@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from pagetext import html_text
 
-QUOTE = re.compile(r'<mark class="ann-quote[^"]*" id="([^"]+)">')
-NUMBER = re.compile(r'<sup class="ann-ref"><a href="#(note-[^"]+)" data-number="(\d+)"')
+QUOTE = re.compile(r'<mark class="ann-quote[^"]*" id="([^"]+)"[ >]')
+NUMBER = re.compile(r'<sup class="ann-ref[^"]*"><a href="#(note-[^"]+)" data-number="(\d+)"')
 NOTE = re.compile(r'<aside class="ann-note[^"]*" id="(note-[^"]+)"')
 ROW = re.compile(r'<tr id="(claim-\d+)">(.*?)</tr>', re.DOTALL)
 CRATE = re.compile(r'<div class="crate" id="([^"]+)">(.*?)</div>', re.DOTALL)

@@ -50,7 +50,7 @@ def test_the_example_is_annotated_by_either_builder(sites, builder):
         "quote-python-error-handling", "quote-numpy-compiled-code", "quote-numpy-compiled-code--fast-in-python",
         "quote-global-lock", "quote-global-lock--main-reason",
     ]
-    assert sorted(int(n) for n in re.findall(r'data-number="(\d+)"', article)) == [1, 2, 3, 4, 5]
+    assert sorted(int(n) for n in re.findall(r'<a href="#note-[^"]+" data-number="(\d+)"', article)) == [1, 2, 3, 4, 5]
     assert sorted(path.parent.name for path in (site / "comments").glob("*/index.html")) == NOTES
     ledger = (site / "claims" / "index.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<tr id="claim-\d+">', ledger)) == 5

@@ -79,7 +79,7 @@ def test_every_note_and_each_of_its_quotes_is_rendered_once_on_the_article(artic
     assert f'href="notes/{note_id}/"' in article_html
     for claim in front_matter(note_id).get("claims", []):
         anchor = f"quote-{note_id}--{claim['id']}"
-        assert len(re.findall(rf'<mark class="ann-quote ann-quote--[a-z-]+" id="{anchor}">', article_html)) == 1
+        assert len(re.findall(rf'<mark class="ann-quote ann-quote--[a-z-]+" id="{anchor}"[ >]', article_html)) == 1
         # The margin note links back to each of its quotes by number.
         note = re.search(rf'<aside [^>]*id="note-{note_id}".*?</aside>', article_html, re.DOTALL).group(0)
         assert f'class="ann-note__number" href="#{anchor}"' in note

@@ -1,21 +1,36 @@
-// Pairs each quote with its note: pointing at one (hover or keyboard focus) lights the other, and so
-// does following a link to either. A note's id is note-<id>; its quotes are quote-<id> and, for the
-// further claims it anchors, quote-<id>--<claim>. Without this script each lights only itself.
+// Pairs each claim with its partner in the margin and opens notes as a reader expects.
+// - Pointing at or focusing a quote, a note or a further claim's line lights the others of its note; so
+//   does following a link to one of them. A note's id is note-<id>; its quotes are quote-<id> and, for
+//   the further claims it answers, quote-<id>--<claim>; their lines in the margin carry data-note="<id>".
+// - A link to a note on this page (a claim's number, "See note …") opens the note in place: the page
+//   scrolls only as far as needed to show it, never so far that the words of the claim leave the screen,
+//   and focus moves into the note. Escape closes the note opened last and returns focus to where it was.
+// - Whatever opens a note opens its <details>, so what a screen reader is told (expanded or collapsed)
+//   is what is on screen. In the margin one note is open at a time: an opened note lies over the notes
+//   below it, and a click elsewhere closes it.
+// Without this script each element lights only itself, a number is an ordinary link to its note, and a
+// note opens and closes with its summary.
 (function () {
   "use strict";
   var LIT = "ann-lit";
   var QUOTE = "mark.ann-quote[id]";
   var NOTE = "aside.ann-note[id]";
+  var PARTNER = "p.ann-partner[data-note]";
+  var GAP = 8; // pixels kept clear below the sticky header and above the bottom of the window
+  var margin = window.matchMedia("(min-width: 60em)");
 
   function noteId(element) {
+    if (element.matches(PARTNER)) {
+      return element.dataset.note;
+    }
     return element.matches(NOTE) ? element.id.slice("note-".length) : element.id.slice("quote-".length).split("--")[0];
   }
 
-  // The note and every quote of the note that `element` (a quote or a note) belongs to.
+  // The note, every quote of the note and the margin lines of its further claims.
   function pair(element) {
     var id = noteId(element);
-    var members = Array.prototype.slice.call(
-      document.querySelectorAll('mark.ann-quote[id="quote-' + id + '"], mark.ann-quote[id^="quote-' + id + '--"]'));
+    var members = Array.prototype.slice.call(document.querySelectorAll(
+      'mark.ann-quote[id="quote-' + id + '"], mark.ann-quote[id^="quote-' + id + '--"], p.ann-partner[data-note="' + id + '"]'));
     var note = document.getElementById("note-" + id);
     if (note) {
       members.push(note);
@@ -23,9 +38,9 @@
     return members;
   }
 
-  // The innermost quote or the note around a node: nested quotes light only the one pointed at.
+  // The innermost quote, the note or the margin line around a node: nested quotes light only the one pointed at.
   function owner(node) {
-    return node && node.closest ? node.closest(QUOTE + ", " + NOTE) : null;
+    return node && node.closest ? node.closest(QUOTE + ", " + NOTE + ", " + PARTNER) : null;
   }
 
   function light(element, on, reason) {
@@ -59,6 +74,118 @@
     });
   }
 
+  // Opened notes, the last one last, each with the element that had focus when it opened.
+  var opened = [];
+
+  function details(note) {
+    return note.querySelector(":scope > details");
+  }
+
+  function remember(note, opener) {
+    opened = opened.filter(function (entry) { return entry.note !== note; });
+    opened.push({ note: note, opener: opener });
+  }
+
+  function open(note, opener) {
+    var box = details(note);
+    if (box && !box.open) {
+      remember(note, opener);
+      box.open = true;
+    }
+  }
+
+  function close(entry, restoreFocus) {
+    details(entry.note).open = false;
+    if (restoreFocus) {
+      var back = entry.opener && entry.opener.isConnected && !entry.note.contains(entry.opener)
+        ? entry.opener : entry.note.querySelector("summary");
+      back.focus({ preventScroll: true });
+    }
+  }
+
+  // In the margin an opened note covers the notes below it: only one is open at a time there.
+  document.addEventListener("toggle", function (event) {
+    var box = event.target;
+    var note = box.parentElement;
+    if (!note || !note.matches(NOTE) || box !== details(note)) {
+      return;
+    }
+    if (!box.open) {
+      opened = opened.filter(function (entry) { return entry.note !== note; });
+      return;
+    }
+    if (!opened.some(function (entry) { return entry.note === note; })) {
+      remember(note, document.activeElement);
+    }
+    if (margin.matches) {
+      opened.filter(function (entry) { return entry.note !== note; }).forEach(function (entry) { close(entry, false); });
+    }
+  }, true);
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.defaultPrevented || !opened.length
+        || (event.target.closest && event.target.closest(".md-search, input, textarea, select"))) {
+      return;
+    }
+    var entry = opened[opened.length - 1];
+    close(entry, entry.note.contains(document.activeElement) || document.activeElement === document.body);
+  });
+
+  // A click outside the note open in the margin closes it, as a click elsewhere closes a popup.
+  document.addEventListener("click", function (event) {
+    if (!margin.matches || !opened.length || event.button !== 0) {
+      return;
+    }
+    var entry = opened[opened.length - 1];
+    if (!entry.note.contains(event.target) && !(event.target.closest && event.target.closest('a[href^="#note-"]'))) {
+      close(entry, false);
+    }
+  });
+
+  // The part of a box [top, bottom] that must be on screen, and how far to scroll to show it: as little as
+  // possible, never moving `keep` (the claim's words) off screen.
+  function scrollToShow(show, keep) {
+    var header = document.querySelector(".md-header");
+    var top = (header ? header.getBoundingClientRect().bottom : 0) + GAP;
+    var bottom = window.innerHeight - GAP;
+    var by = 0;
+    if (show.bottom > bottom) {
+      by = Math.min(show.bottom - bottom, keep ? keep.top - top : show.top - top);
+    } else if (show.top < top) {
+      by = Math.max(show.top - top, keep ? keep.bottom - bottom : show.bottom - bottom);
+    }
+    if (by !== 0) {
+      window.scrollBy(0, by);
+    }
+  }
+
+  // Following a link to a note on this page: open it where it is.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest('a[href^="#note-"]') : null;
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    var note = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+    if (!note || !note.matches(NOTE)) {
+      return;
+    }
+    event.preventDefault();
+    var words = link.closest(QUOTE);
+    open(note, link);
+    var head = note.querySelector("summary").getBoundingClientRect();
+    var whole = details(note).querySelector(".ann-note__body").getBoundingClientRect();
+    // Beside its words in the margin, a note whose head is in view is where the reader is looking already.
+    var inView = head.top >= 0 && head.bottom <= window.innerHeight;
+    if (!(margin.matches && inView)) {
+      scrollToShow({ top: head.top, bottom: Math.max(head.bottom, whole.bottom) }, words ? words.getBoundingClientRect() : null);
+    }
+    if (window.location.hash !== link.getAttribute("href")) {
+      window.history.pushState(null, "", link.getAttribute("href"));
+    }
+    showTarget();
+    note.querySelector("summary").focus({ preventScroll: true });
+  });
+
   var targeted = null;
   function showTarget() {
     light(targeted, false, "target");
@@ -66,6 +193,10 @@
     var element = id ? document.getElementById(id) : null;
     targeted = element && (element.matches(QUOTE) || element.matches(NOTE)) ? element : owner(element);
     light(targeted, true, "target");
+    // A note reached by a link (its own id or a former one) opens.
+    if (targeted && targeted.matches(NOTE) && targeted.contains(element)) {
+      open(targeted, null);
+    }
   }
 
   track("pointer", "mouseover", "mouseout");

@@ -1,12 +1,42 @@
-// A link to a claim's words (/#quote-…) lands with the words and their note in view together.
-// The browser alone scrolls the words to the top, which can leave the note below the fold: after the
-// paragraph on a phone, or lower in the margin when a paragraph has several notes. So the page is
-// scrolled, as little as possible, to show both. The note itself stays where it is: in the margin it
-// already sits in the band of its words, and moving it would shift the notes around it.
-// Without JavaScript the link still lands on the words.
+// A link to a claim's words (/#quote-…) lands with the start of their sentence and their note in view.
+// The browser alone scrolls the words to the top, which can cut off the start of their sentence on the
+// line above and leave the note below the fold: after the paragraph on a phone, or lower in the margin
+// when a paragraph has several notes. So the page is scrolled, as little as possible, to show the
+// sentence from its start and the note. The note itself stays where it is: in the margin it already sits
+// in the band of its words, and moving it would shift the notes around it.
+// Without JavaScript the link still lands on the words, a few lines below the header.
 (function () {
   "use strict";
   var GAP = 8; // pixels kept clear above, below the sticky header, and below
+
+  // The top of the line where the words' sentence starts: data-sentence-lead characters before them.
+  function sentenceTop(words) {
+    var lead = parseInt(words.dataset.sentenceLead || "0", 10);
+    var paragraph = words.closest("p, li") || words.parentElement;
+    var walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    var before = [];
+    for (var node = walker.nextNode(); node && !words.contains(node); node = walker.nextNode()) {
+      if (!node.parentElement.closest(".ann-margin")) {
+        before.push(node);
+      }
+    }
+    var top = words.getBoundingClientRect().top;
+    for (var i = before.length - 1; i >= 0 && lead > 0; i--) {
+      var text = before[i];
+      var start = Math.max(0, text.length - lead);
+      lead -= text.length - start;
+      if (start < text.length) {
+        var range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, Math.min(text.length, start + 1));
+        var rect = range.getClientRects()[0];
+        if (rect) {
+          top = Math.min(top, rect.top);
+        }
+      }
+    }
+    return top;
+  }
 
   function land() {
     var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
@@ -15,19 +45,17 @@
       return;
     }
     var note = document.getElementById("note-" + words.id.replace(/^quote-/, "").replace(/--.*$/, ""));
-    if (!note) {
-      return;
-    }
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom + GAP : GAP;
     var bottom = window.innerHeight - GAP;
     var wordsBox = words.getBoundingClientRect();
-    var noteBox = note.getBoundingClientRect();
-    var from = Math.min(wordsBox.top, noteBox.top);
+    var start = sentenceTop(words);
+    var noteBox = note ? note.getBoundingClientRect() : wordsBox;
+    var from = Math.min(start, noteBox.top);
     var to = Math.max(wordsBox.bottom, noteBox.bottom);
     var by = 0;
     if (to - from > bottom - top) {
-      by = wordsBox.top - top; // both cannot fit: the words first, at the top
+      by = start - top; // all cannot fit: the sentence first, from its start at the top
     } else if (from < top) {
       by = from - top;
     } else if (to > bottom) {

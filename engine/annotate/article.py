@@ -30,6 +30,8 @@ class Placement:
     number: int = 0
     words: str = ""  # the quoted words as the page shows them, typography and all
     sentence: tuple[str, str, str] = ("", "", "")  # its sentence as the page shows it: before, the words, after
+    sentence_lead: int = 0  # characters of its sentence before the quoted words, in the section's text
+    follows: bool = False  # its number comes straight after another quote's number (a quote nested inside it)
 
     @property
     def sentence_html(self) -> str:
@@ -104,12 +106,20 @@ def annotate_article(
         placement.number = number
         placement.words = placement.section.source_text(source, placement.start, placement.end)
         placement.sentence = _sentence(source, placement)
+        placement.sentence_lead = placement.start - sentence_around(
+            placement.section.text, placement.start, placement.end)[0]
+        previous = placed[number - 2] if number > 1 else None
+        placement.follows = previous is not None and (previous.section, previous.end) == (
+            placement.section, placement.end)
     result.placements = placed
 
     def note_html(quotes: list[Placement], summary_html: str) -> str:
         return render.margin_note(quotes, verdict_titles, summary_html, note_href(quotes[0].note))
 
-    result.insertions = _insertions(placed, render_markdown, verdict_titles, note_html)
+    def partner_html(claim: Placement, own: Placement) -> str:
+        return render.margin_partner(claim, own, verdict_titles)
+
+    result.insertions = _insertions(placed, render_markdown, verdict_titles, note_html, partner_html)
     result.html = splice(source, [(i.offset(by_id[i.section]), i.order, i.html) for i in result.insertions])
     return result
 
@@ -224,32 +234,39 @@ def _insertions(
     render_markdown: Callable[[str], str],
     verdict_titles: dict[str, str],
     note_html: Callable[[list[Placement], str], str],
+    partner_html: Callable[[Placement, Placement], str],
 ) -> list[Insertion]:
-    """Highlight every placed quote, and put each note after the paragraph of its own quote, in one row with it.
+    """Highlight every placed quote, and give every claim number its partner in the margin of its paragraph.
 
+    A note's own quote has the note itself beside it; each further claim of a note has a line of its own,
+    with its number and verdict and a link to the note, so that the margin shows every number, in order.
     Places are given in the text of each section, so that the same insertions apply to the builder's own
     rendering of the article, wherever its tags differ.
     """
     insertions: list[Insertion] = []
-    rows: dict[tuple[str, int], list[tuple[int, str]]] = {}
     by_note: dict[str, list[Placement]] = {}
     for p in placed:
         title = verdict_titles[p.quote.verdict]
         section = p.section.id
         # At one offset: highlights that end close before others open; inner ones close first, outer ones open first.
-        insertions.append(Insertion(section, "char-start", p.start, (1, -p.end), render.quote_open(p)))
+        insertions.append(Insertion(section, "char-start", p.start, (1, -p.end), render.quote_open(p, title)))
         insertions.append(Insertion(section, "char-end", p.end - 1, (0, -p.start), render.quote_close(p, title)))
         by_note.setdefault(p.note.id, []).append(p)
-    # A row's notes follow the order of their own quotes' numbers.
-    for quotes in sorted(by_note.values(), key=lambda qs: next(p.number for p in qs if p.quote.slug is None)):
-        own = next(p for p in quotes if p.quote.slug is None)
-        block = own.section.blocks.index(own.section.block_at(own.start))
-        summary = render.inline(render_markdown(own.note.summary))
-        # The note starts in the band of its paragraph where its own quote begins.
-        paragraph = own.section.blocks[block]
-        fraction = (own.start - paragraph.first_char) / max(1, paragraph.last_char - paragraph.first_char)
-        slot = render.margin_slot(fraction)
-        rows.setdefault((own.section.id, block), []).append((slot, note_html(quotes, summary)))
+    rows: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for p in placed:  # in the order of their numbers
+        quotes = by_note[p.note.id]
+        own = next(q for q in quotes if q.quote.slug is None)
+        if p is own:
+            entry = note_html(quotes, render.inline(render_markdown(own.note.summary)))
+        else:
+            entry = partner_html(p, own)
+        block = p.section.blocks.index(p.section.block_at(p.start))
+        paragraph = p.section.blocks[block]
+        # The entry starts in the band of its paragraph where its words begin, never above an earlier number.
+        fraction = (p.start - paragraph.first_char) / max(1, paragraph.last_char - paragraph.first_char)
+        entries = rows.setdefault((p.section.id, block), [])
+        slot = max(render.margin_slot(fraction), entries[-1][0] if entries else 0)
+        entries.append((slot, entry))
     for (section, block), asides in rows.items():
         insertions.append(Insertion(section, "block-start", block, (2,), render.row_open()))
         insertions.append(Insertion(section, "block-end", block, (-1,), render.row_close(asides)))

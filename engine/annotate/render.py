@@ -19,8 +19,8 @@ def inline(paragraph_html: str) -> str:
     return match.group(1) if match else paragraph_html
 
 
-def quote_open(placement: Placement) -> str:
-    return render("quote-open.html", placement=placement)
+def quote_open(placement: Placement, verdict_title: str) -> str:
+    return render("quote-open.html", placement=placement, verdict_title=verdict_title)
 
 
 def quote_close(placement: Placement, verdict_title: str) -> str:
@@ -39,6 +39,11 @@ def margin_note(
         "margin-note.html", own=own, others=[p for p in quotes if p is not own], quotes=quotes,
         verdict_titles=verdict_titles, summary_html=html(summary_html), page_href=page_href,
     )
+
+
+def margin_partner(claim: Placement, own: Placement, verdict_titles: dict[str, str]) -> str:
+    """A further claim's line in the margin: its number and verdict, and the way to the note that answers it."""
+    return render("margin-partner.html", claim=claim, own=own, verdict_titles=verdict_titles)
 
 
 def label_permalinks(page_html: str) -> str:

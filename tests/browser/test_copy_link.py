@@ -82,6 +82,10 @@ def test_copy_link_button_has_a_name_is_reachable_by_tab_and_copies_on_enter(pag
         browser_page.keyboard.press("Tab")
         if link.evaluate("(element) => element === document.activeElement"):
             break
+        # A note's links show once it is open: Enter on its summary opens it, as a keyboard reader would.
+        if link.evaluate("(element) => document.activeElement.matches('summary') && !element.checkVisibility()"
+                         " && document.activeElement.closest('details').contains(element)"):
+            browser_page.keyboard.press("Enter")
     else:
         pytest.fail(f"Tab never reached {selector}")
     browser_page.keyboard.press("Enter")

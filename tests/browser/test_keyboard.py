@@ -1,7 +1,8 @@
 """Keyboard readers reach every quote's number, every note and every link in the notes, and see where focus is.
 
-A note at rest is its <summary>. In the margin (wide screens) focus inside a note shows the rest of it,
-so Tab goes on through its links; after the paragraph (phones) Enter opens it first, as a tap would.
+A note at rest is its <summary>; focus alone opens nothing. Enter opens it, in the margin (wide screens)
+over the notes below and after the paragraph (phones) in place, and Tab goes on through its links. Each
+further claim's line in the margin links back to its words and on to its note.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ FOCUSABLE = "a[href], area[href], button, input, select, textarea, summary, ifra
 # A control is known by its role, target and number: a quote's number and its note's permalink share a
 # target, and so do the numbers after the several quotes of one note.
 # (Not by className: Material adds a focus-visible class to whatever has focus.)
-NOTE_CONTROLS = ".ann-ref a, .ann-note summary, .ann-note a"
-KEY = ("(e) => `${e.closest('.ann-ref') ? 'ref ' + e.dataset.number : e.matches('summary') ? 'summary' "
+NOTE_CONTROLS = ".ann-ref a, .ann-note summary, .ann-note a, .ann-partner a"
+KEY = ("(e) => `${e.closest('.ann-ref') ? 'ref ' + e.dataset.number "
+       ": e.closest('.ann-partner') ? 'partner ' + e.closest('.ann-partner').dataset.number "
+       ": e.matches('summary') ? 'summary' "
        ": e.classList.contains('ann-note__number') ? 'number' : e.classList.contains('ann-permalink') ? 'permalink' "
        ": e.classList.contains('ann-note__back') ? 'back' : 'more'} "
        "${e.getAttribute('href') || e.closest('.ann-note').id}`")
@@ -71,9 +74,12 @@ def assert_all_reached_with_a_ring(wanted: set[str], seen: dict[str, dict]) -> N
 def every_control(browser_page) -> set[str]:
     wanted = set(browser_page.locator(NOTE_CONTROLS).evaluate_all(f"elements => elements.map({KEY})"))
     quotes, notes = browser_page.locator("mark.ann-quote").count(), browser_page.locator(".ann-note").count()
-    # Each quote: its number after the words; each further claim: its number in the note; each note: its
-    # summary, Full note, Back to the words and copy link.
-    assert len(wanted) == quotes + (quotes - notes) + 4 * notes, "expected one control per quote, four per note"
+    # Each quote: its number after the words; each further claim: its number in the note, and its line in
+    # the margin (its number, back to the words, and "See note"); each note: its summary, Full note, Back
+    # to the words and copy link.
+    further = quotes - notes
+    assert len(wanted) == quotes + further + 2 * further + 4 * notes, (
+        "expected one control per quote, three per further claim, four per note")
     return wanted
 
 
@@ -82,7 +88,7 @@ def test_on_a_wide_screen_tab_reaches_every_number_note_and_link_with_a_visible_
     browser_page.goto("/")
     wanted = every_control(browser_page)
 
-    assert_all_reached_with_a_ring(wanted, tab_through(browser_page, wanted))
+    assert_all_reached_with_a_ring(wanted, tab_through(browser_page, wanted, open_summaries=True))
 
 
 def test_on_a_phone_tab_reaches_every_note_and_enter_opens_it_to_its_links(page):

@@ -1,17 +1,22 @@
 """Where the margin notes land on `/`: beside their words on a wide screen, after their paragraph on a narrow one.
 
-At rest a note is its <summary> only (number, verdict word, title), at most two lines; the rest opens
-through <details>. The layout is CSS only, so every check runs with JavaScript on and off; dark mode
-needs Material's script to apply the `slate` scheme, so the dark rows only make sense with JavaScript on.
+At rest a note is its <summary> only (number, verdict word, the whole title), clipped nowhere; the rest
+opens through <details>. Each further claim of a note has a line of its own (a partner: its number, its
+verdict, the way to the note), so every number in the text has one in the margin. The layout is CSS only,
+so every check runs with JavaScript on and off; dark mode needs Material's script to apply the `slate`
+scheme, so the dark rows only make sense with JavaScript on. Checks that must not depend on the reader's
+fonts run again with the article's and the notes' letters spaced wider, as a wider fallback font sets them.
 """
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import pytest
+from helpers import add_style
 from playwright.sync_api import expect
 
 
@@ -56,44 +61,59 @@ TOLERANCE = 1
 # How far a note's top may be from the top of the first line of its words, in CSS px, and the median.
 MAX_OFFSET = 150
 MAX_MEDIAN_OFFSET = 60
-# A note at rest: at most two lines of its head, plus its padding.
-MAX_REST_LINES = 2
+# At 1440px, at most this share of the window may stay empty right of the margin.
+MAX_EMPTY_RIGHT = 0.15
+# A wider font than the one installed, imitated: every letter of the article and the notes spaced wider.
+WIDENED_CSS = (".md-typeset .article, .md-typeset .ann-note, .md-typeset .ann-partner "
+               "{ letter-spacing: 0.04em !important; }")
 # A narrow-screen note may start a few pixels off the text's left edge and still read as the same column.
 COLUMN_SLACK = 4
 
-# One round trip: the page-relative box of every paragraph, note and text block that matters, and for
-# each note the top of the first line of its words (the quote with the note's id).
+# One round trip: the page-relative box of every paragraph, margin entry and text block that matters, and
+# for each entry (a note, or a further claim's partner line) the top of the first line of its words: the
+# quote with the note's id, or the quote the partner's number links back to.
 MEASURE_ARTICLE = """() => {
   const box = (element) => {
     const r = element.getBoundingClientRect();
     return {left: r.left, right: r.right, top: r.top + scrollY, bottom: r.bottom + scrollY};
   };
-  const isArticleText = (element) => !element.closest('.ann-note');
+  const isArticleText = (element) => !element.closest('.ann-note, .ann-partner');
+  const words = (entry) => entry.matches('.ann-note')
+    ? document.getElementById('quote-' + entry.id.slice('note-'.length))
+    : document.getElementById(entry.querySelector('a').getAttribute('href').slice(1));
   return {
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: innerWidth,
     rows: [...document.querySelectorAll('.article .ann-row')].map((row) => ({
       paragraph: box(row.querySelector(':scope > p')),
-      notes: [...row.querySelectorAll('.ann-note')].map((note) => ({
-        id: note.id,
-        ...box(note),
-        quote_top: document.getElementById('quote-' + note.id.slice('note-'.length)).getClientRects()[0].top + scrollY,
+      notes: [...row.querySelectorAll('.ann-note, .ann-partner')].map((entry) => ({
+        id: entry.id || 'partner of claim ' + entry.dataset.number,
+        ...box(entry),
+        quote_top: words(entry).getClientRects()[0].top + scrollY,
       })),
     })),
     text: [...document.querySelectorAll('.article p, .article h2')].filter(isArticleText).map(box),
   };
 }"""
 
-# Each note at rest: is it shown, how many lines its head takes, and is anything past the head shown.
+# Each note at rest: is it shown, what of its head is clipped, and is anything past the head shown.
+# Clipped: an element of the head (or of a partner line) whose content overflows its box, or any
+# ellipsis or line clamp in effect.
 REST_STATE = """() => [...document.querySelectorAll('.article .ann-note')].map((note) => {
   const head = note.querySelector('summary.ann-note__head');
   const body = note.querySelector('.ann-note__body');
-  const lineHeight = parseFloat(getComputedStyle(head).lineHeight);
-  const padding = parseFloat(getComputedStyle(head).paddingTop) + parseFloat(getComputedStyle(head).paddingBottom);
+  // Text for screen readers only is clipped on purpose.
+  const clipped = [head, ...head.querySelectorAll('*')]
+    .filter((element) => !element.closest('.ann-visually-hidden')).filter((element) => {
+    const style = getComputedStyle(element);
+    return element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1
+      || style.textOverflow !== 'clip' || style.webkitLineClamp !== 'none'
+      || (style.overflow !== 'visible' && element.getBoundingClientRect().height + 1 < element.scrollHeight);
+  }).map((element) => element.className || element.tagName);
   return {
     id: note.id,
     visible: note.checkVisibility(),
-    lines: (head.getBoundingClientRect().height - padding) / lineHeight,
+    clipped: clipped,
     number: note.querySelector('.ann-note__number')?.checkVisibility() ?? false,
     verdict: note.querySelector('.ann-verdict')?.checkVisibility() ?? false,
     verdictWord: note.querySelector('.ann-verdict')?.textContent.trim() ?? '',
@@ -101,6 +121,27 @@ REST_STATE = """() => [...document.querySelectorAll('.article .ann-note')].map((
     bodyShown: body.checkVisibility({contentVisibilityAuto: true}),
   };
 })"""
+
+# Every claim number in the text, and every number shown in the margin at rest, in page order, with the
+# partner lines' own clipping; and how far right the margin reaches.
+NUMBERS = """() => {
+  const margin = [...document.querySelectorAll(
+    '.article .ann-note__head .ann-note__number, .article .ann-partner > .ann-note__number')];
+  const verdict = (line) => line.querySelector('.ann-verdict');
+  const partners = [...document.querySelectorAll('.article .ann-partner')];
+  return {
+    text: [...document.querySelectorAll('.article .ann-ref a')].map((a) => Number(a.dataset.number)),
+    margin: margin.filter((n) => n.checkVisibility()).map((n) => Number(n.textContent)),
+    marginTops: margin.map((n) => n.getBoundingClientRect().top + scrollY),
+    partnerVerdicts: partners.map((p) => verdict(p)?.checkVisibility() ? verdict(p).textContent.trim() : ''),
+    partnersClipped: partners.flatMap((p) => [p, ...p.querySelectorAll('*')])
+      .filter((e) => !e.closest('.ann-visually-hidden') && (
+      e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)).map((e) => e.className),
+    marginRight: Math.max(...[...document.querySelectorAll('.article .ann-note, .article .ann-partner')]
+      .map((e) => e.getBoundingClientRect().right)),
+    innerWidth: innerWidth,
+  };
+}"""
 
 
 @dataclass(frozen=True)
@@ -163,15 +204,16 @@ class AtRest:
 
     article: Article
     states: list[dict]
+    numbers: dict
 
 
 @pytest.fixture(scope="module")
 def at_rest(browser, site_url):
     """The article loaded once per layout (and site) and measured at rest, for every check that only reads it."""
-    measured: dict[tuple[Layout, str], AtRest] = {}
+    measured: dict[tuple[Layout, str, bool], AtRest] = {}
 
-    def measure(layout: Layout, base_url: str = site_url) -> AtRest:
-        if (layout, base_url) not in measured:
+    def measure(layout: Layout, base_url: str = site_url, widened: bool = False) -> AtRest:
+        if (layout, base_url, widened) not in measured:
             context = browser.new_context(viewport={"width": layout.width, "height": layout.height},
                                           color_scheme=layout.scheme, java_script_enabled=layout.javascript,
                                           base_url=base_url)
@@ -181,15 +223,18 @@ def at_rest(browser, site_url):
                 if layout.javascript:
                     expect(browser_page.locator("body")).to_have_attribute(
                         "data-md-color-scheme", MATERIAL_SCHEME[layout.scheme])
-                measured[layout, base_url] = AtRest(measure_article(browser_page), browser_page.evaluate(REST_STATE))
+                if widened:
+                    add_style(browser_page, WIDENED_CSS)
+                measured[layout, base_url, widened] = AtRest(
+                    measure_article(browser_page), browser_page.evaluate(REST_STATE), browser_page.evaluate(NUMBERS))
             finally:
                 context.close()
-        return measured[layout, base_url]
+        return measured[layout, base_url, widened]
 
     return measure
 
 
-def assert_every_note_at_rest_shows_number_verdict_and_title_only(states: list[dict], max_lines: float) -> None:
+def assert_every_note_at_rest_shows_number_verdict_and_whole_title_only(states: list[dict]) -> None:
     assert states, "no .ann-note in the article"
     wrong = []
     for state in states:
@@ -198,8 +243,8 @@ def assert_every_note_at_rest_shows_number_verdict_and_title_only(states: list[d
             wrong.append(f"{state['id']}: not shown at rest: {missing}")
         if not state["verdictWord"]:
             wrong.append(f"{state['id']}: the verdict has no word")
-        if state["lines"] > max_lines + 0.25:
-            wrong.append(f"{state['id']}: {state['lines']:.1f} lines at rest (at most {max_lines})")
+        if state["clipped"]:
+            wrong.append(f"{state['id']}: clipped at rest: {state['clipped']}")
         if state["bodyShown"]:
             wrong.append(f"{state['id']}: summary shown at rest")
     assert not wrong, "\n".join(wrong)
@@ -246,9 +291,31 @@ def assert_no_sideways_scroll(article: Article) -> None:
 
 # Wide screens: notes in the right-hand margin column.
 
+@pytest.mark.parametrize("widened", [False, True], ids=["fonts-as-installed", "wider-fonts"])
 @pytest.mark.parametrize("layout", WIDE)
-def test_wide_screen_notes_rest_at_two_lines_with_number_verdict_and_title(at_rest, layout):
-    assert_every_note_at_rest_shows_number_verdict_and_title_only(at_rest(layout).states, MAX_REST_LINES)
+def test_wide_screen_notes_at_rest_show_number_verdict_and_whole_title_unclipped(at_rest, layout, widened):
+    measured = at_rest(layout, widened=widened)
+    assert_every_note_at_rest_shows_number_verdict_and_whole_title_only(measured.states)
+    assert not measured.numbers["partnersClipped"], f"partner lines clipped: {measured.numbers['partnersClipped']}"
+
+
+@pytest.mark.parametrize("layout", [*WIDE, *NARROW])
+def test_every_claim_number_has_its_partner_in_the_margin_in_order(at_rest, layout):
+    """Each number in the text is shown at rest in the margin (after the paragraph on a phone), in number
+    order down the page; a further claim's line shows its own verdict in words."""
+    numbers = at_rest(layout).numbers
+    assert sorted(numbers["text"]) == list(range(1, len(numbers["text"]) + 1))
+    assert numbers["margin"] == sorted(numbers["text"]), "margin numbers at rest, in page order"
+    tops = numbers["marginTops"]
+    assert all(a < b for a, b in itertools.pairwise(tops)), f"margin numbers not in order down the page: {tops}"
+    assert all(numbers["partnerVerdicts"]), "a further claim's line shows no verdict word"
+
+
+def test_at_1440_the_margin_uses_the_width_of_the_window(at_rest):
+    numbers = at_rest(LAYOUTS["desktop-light"]).numbers
+    empty = numbers["innerWidth"] - numbers["marginRight"]
+    assert empty <= MAX_EMPTY_RIGHT * numbers["innerWidth"], (
+        f"{empty:.0f}px of {numbers['innerWidth']} stay empty right of the margin")
 
 
 @pytest.mark.parametrize("layout", WIDE)
@@ -305,7 +372,7 @@ def test_wide_screen_page_does_not_scroll_sideways(at_rest, layout):
 @pytest.mark.parametrize("layout", NARROW)
 def test_narrow_screen_shows_every_note_with_number_verdict_and_title_without_interaction(at_rest, layout):
     """On a phone the whole title shows, however many lines it takes; the summary waits for a tap."""
-    assert_every_note_at_rest_shows_number_verdict_and_title_only(at_rest(layout).states, max_lines=4)
+    assert_every_note_at_rest_shows_number_verdict_and_whole_title_only(at_rest(layout).states)
 
 
 @pytest.mark.parametrize("layout", NARROW)

@@ -198,7 +198,7 @@ def test_site_scripts_arriving_late_move_nothing(page, width, height):
 
 
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (1024, 800)], ids=["desktop", "laptop"])
-def test_hovering_focusing_opening_and_following_notes_moves_nothing(page, width, height):
+def test_hovering_focusing_opening_closing_and_following_notes_moves_nothing(page, width, height):
     """In the margin an opened note lies over the notes below it: no shift at all, input or not."""
     opened = page(width=width, height=height)
     recorder = ShiftRecorder(opened, javascript=True)
@@ -213,6 +213,9 @@ def test_hovering_focusing_opening_and_following_notes_moves_nothing(page, width
     middle.locator("summary").focus()
     middle.locator("summary").click()
     browser_page.locator(".article mark.ann-quote").last.hover()
+    browser_page.locator('.article .ann-ref a[data-number="13"]').click()  # opens note 13 from its number
+    browser_page.keyboard.press("Escape")
+    browser_page.locator('.article .ann-ref a[data-number="26"]').click()
     browser_page.evaluate("() => { location.hash = '#' + document.querySelectorAll('.article .ann-note')[2].id; }")
     browser_page.wait_for_timeout(SETTLE_MS)
 

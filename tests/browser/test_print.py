@@ -41,6 +41,7 @@ def squeeze(text: str) -> str:
 class PrintedArticle:
     text: str
     notes: list[dict]
+    first_page: list[tuple[str, float]]  # each piece of text on page 1, with its height from the top, 0 to 1
 
     @property
     def squeezed(self) -> str:
@@ -62,9 +63,30 @@ def printed(browser, site_url, tmp_path_factory) -> Iterator[PrintedArticle]:
         browser_page.pdf(path=path, format="A4")
     finally:
         context.close()
-    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    pages = PdfReader(path).pages
+    text = "\n".join(page.extract_text() for page in pages)
+    first_page: list[tuple[str, float]] = []
+    height = float(pages[0].mediabox.height)
+    # A piece's height on the page: its text matrix, then the page's transformation matrix (PDF y runs upwards).
+    pages[0].extract_text(visitor_text=lambda piece, cm, tm, _font, _size: first_page.append(
+        (piece, 1 - (cm[3] * tm[5] + cm[5]) / height)))
     assert notes, "no notes in the article"
-    yield PrintedArticle(text, notes)
+    yield PrintedArticle(text, notes, first_page)
+
+
+FIRST_WORDS = "Rust is a programming language that"
+
+
+def test_printed_article_starts_on_page_one_within_its_top_third(printed):
+    found = [where for piece, where in printed.first_page if FIRST_WORDS in " ".join(piece.split())]
+    assert found, "the article's first sentence is not on page 1"
+    assert 0 < found[0] <= 1 / 3, f"the article starts {found[0]:.0%} down page 1"
+
+
+def test_printed_article_has_no_link_that_works_only_on_screen(printed):
+    for words in ("Back to the words", "How to read this page", "Copy link"):
+        assert squeeze(words) not in printed.squeezed, f"'{words}' printed"
+    assert "#" not in printed.text, "a copy-link '#' printed"
 
 
 def test_printed_article_has_every_note_summary(printed):

@@ -87,13 +87,43 @@ def test_following_a_quote_link_shows_the_quote_below_the_header_highlighted(pag
             f"#{fragment} has the same background as a quote that is not the target ({target['background']})")
 
 
-# The words of a quote and its note, each as the part of the viewport it covers.
+# The words of a quote from the start of their sentence, and its note, each as the part of the viewport it
+# covers. The sentence starts after the last full stop, question or exclamation mark before the words in
+# their paragraph (or with the paragraph).
 MEASURE_WORDS_AND_NOTE = """(id) => {
   const words = document.getElementById(id);
   const note = document.getElementById('note-' + id.replace(/^quote-/, '').replace(/--.*$/, ''));
   const box = (element) => { const r = element.getBoundingClientRect(); return [r.top, r.bottom]; };
   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
-  return {words: box(words), note: box(note), headerBottom: header, viewportHeight: innerHeight};
+  const paragraph = words.closest('p');
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  let start = null;  // [text node, offset], or null: the sentence starts with the words
+  let startsNext = true;  // a sentence starts with the next text
+  for (let text = walker.nextNode(); text && !words.contains(text); text = walker.nextNode()) {
+    if (startsNext && text.length) {
+      start = [text, 0];
+      startsNext = false;
+    }
+    const ends = [...text.textContent.matchAll(/[.!?][\u201d"\u2019)]?\\s+/g)];
+    if (ends.length) {
+      const after = ends[ends.length - 1].index + ends[ends.length - 1][0].length;
+      if (after < text.length) {
+        start = [text, after];
+      } else {
+        start = null;
+        startsNext = true;
+      }
+    }
+  }
+  let sentenceTop = words.getBoundingClientRect().top;
+  if (start) {
+    const range = document.createRange();
+    range.setStart(start[0], start[1]);
+    range.setEnd(start[0], start[1] + 1);
+    sentenceTop = Math.min(sentenceTop, range.getClientRects()[0].top);
+  }
+  return {words: [sentenceTop, words.getBoundingClientRect().bottom], note: box(note), headerBottom: header,
+          viewportHeight: innerHeight};
 }"""
 
 
@@ -107,7 +137,7 @@ FOLLOW_IN_PAGE = """(id) => new Promise((done) => {
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_following_any_quote_link_shows_the_words_and_their_note_together(page, screen, built_site):
+def test_following_any_quote_link_shows_its_sentence_from_the_start_and_its_note_together(page, screen, built_site):
     browser_page = page(*SCREENS[screen]).page
     html = (built_site / "index.html").read_text(encoding="utf-8")
     quotes = re.findall(r'<mark class="ann-quote[^"]*" id="([^"]+)"', html)
