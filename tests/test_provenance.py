@@ -63,6 +63,14 @@ def test_each_mistake_is_reported_at_its_line(tmp_path, change, message):
     assert message in problems
 
 
+def test_its_text_follows_the_rules_of_every_data_file(tmp_path):
+    """A right-to-left override in the author, and a merge key, are refused as in any other data file."""
+    found, problems = loaded(tmp_path, KNOWN.replace("A. Writer", "A. \u202eWriter"))
+    assert found is None and any(problem.startswith("data/article.yml:4:") for problem in problems), problems
+    found, problems = loaded(tmp_path, "base: &b {note: x}\n" + KNOWN)
+    assert found is None and problems
+
+
 def test_a_missing_file_is_reported(tmp_path):
     found, problems = load_provenance(tmp_path / "article.yml", "data/article.yml")
     assert found is None

@@ -14,11 +14,9 @@ from pathlib import Path
 
 from .anchoring import fold_char, normalise
 from .article import AnnotatedArticle, Placement
-from .fields import value_problems
+from .datafile import load_data_document
 from .problems import Problems
-from .schema import schema_problems
 from .sentences import all_sentences
-from .yamldoc import YamlSyntaxError, decode, parse_yaml
 
 # A sentence whose words the Markdown breaks up (with a link, say) is looked up by its opening words.
 _FEWEST_WORDS_TO_LOCATE = 4
@@ -39,18 +37,8 @@ def load_no_claims(path: Path, shown_path: str) -> tuple[list[NoClaim], Problems
     problems = Problems()
     if not path.is_file():
         return [], problems
-    text = decode(path.read_bytes())
-    if isinstance(text, tuple):
-        problems.add(shown_path, *text)
-        return [], problems
-    try:
-        document = parse_yaml(text)
-    except YamlSyntaxError as error:
-        problems.add(shown_path, error.line, error.column, error.message)
-        return [], problems
-    for line, column, message in (*schema_problems(document, "no-claims"), *value_problems(document)):
-        problems.add(shown_path, line, column, message)
-    if problems:
+    document, problems = load_data_document(path, shown_path, "no-claims")
+    if document is None:
         return [], problems
     return [
         NoClaim(entry["sentence"], entry["reason"], *document.position(("sentences", index, "sentence")))

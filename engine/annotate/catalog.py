@@ -6,11 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import value_problems
-from .limits import DATA_FILE_BYTES
+from .datafile import load_data_document
 from .problems import Problems
-from .schema import load_schema, one_of_choices, schema_problems
-from .yamldoc import YamlSyntaxError, decode, parse_yaml, read_limited
+from .schema import load_schema, one_of_choices
 
 
 @dataclass(frozen=True)
@@ -73,22 +71,8 @@ def load_catalog(
     if not path.is_file():
         problems.add(shown_path, 1, 1, "the crate catalog is missing; notes name crates from this file")
         return {}, problems
-    data = read_limited(path, DATA_FILE_BYTES)
-    if data is None:
-        return {}, problems  # the content tree reports the size
-    text = decode(data)
-    if isinstance(text, tuple):
-        problems.add(shown_path, *text)
-        return {}, problems
-    try:
-        document = parse_yaml(text)
-    except YamlSyntaxError as error:
-        for line, column, message in error.problems:
-            problems.add(shown_path, line, column, message)
-        return {}, problems
-    for line, column, message in (*schema_problems(document, "crates"), *value_problems(document)):
-        problems.add(shown_path, line, column, message)
-    if problems:
+    document, problems = load_data_document(path, shown_path, "crates")
+    if document is None:
         return {}, problems
     catalog: dict[str, Crate] = {}
     for index, entry in enumerate(document.data["crates"]):

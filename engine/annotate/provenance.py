@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .limits import DATA_FILE_BYTES
+from .datafile import load_data_document
 from .problems import Problems
-from .schema import schema_problems
-from .yamldoc import YamlSyntaxError, decode, parse_yaml, read_limited
 
 
 @dataclass(frozen=True)
@@ -34,20 +32,8 @@ def load_provenance(path: Path, shown_path: str) -> tuple[Provenance | None, Pro
             "article.schema.json describes, with null for what is not known"
         ))
         return None, problems
-    data = read_limited(path, DATA_FILE_BYTES)
-    text = decode(data) if data is not None else (1, 1, f"the file is larger than {DATA_FILE_BYTES // 1024} KiB")
-    if isinstance(text, tuple):
-        problems.add(shown_path, *text)
-        return None, problems
-    try:
-        document = parse_yaml(text)
-    except YamlSyntaxError as error:
-        for line, column, message in error.problems:
-            problems.add(shown_path, line, column, message)
-        return None, problems
-    for line, column, message in schema_problems(document, "article"):
-        problems.add(shown_path, line, column, message)
-    if problems:
+    document, problems = load_data_document(path, shown_path, "article")
+    if document is None:
         return None, problems
     values = document.data
     if (values["found_at"] is None) != (values["accessed"] is None):

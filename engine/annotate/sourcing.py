@@ -13,12 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .fields import value_problems
+from .datafile import load_data_document
 from .notes import Note
 from .problems import Problems
-from .schema import schema_problems
 from .weburl import WebAddress, parse
-from .yamldoc import YamlSyntaxError, decode, parse_yaml
 
 # Verdicts that say the article is wrong; one source is too thin a basis for them.
 CORRECTING_VERDICTS = ("false", "misleading")
@@ -68,18 +66,8 @@ def load_deny_list(path: Path, shown_path: str) -> tuple[DenyList, Problems]:
             "the list of refused sources is missing; notes are checked against it (an empty list is 'refused: []')"
         ))
         return empty, problems
-    text = decode(path.read_bytes())
-    if isinstance(text, tuple):
-        problems.add(shown_path, *text)
-        return empty, problems
-    try:
-        document = parse_yaml(text)
-    except YamlSyntaxError as error:
-        problems.add(shown_path, error.line, error.column, error.message)
-        return empty, problems
-    for line, column, message in (*schema_problems(document, "source-deny-list"), *value_problems(document)):
-        problems.add(shown_path, line, column, message)
-    if problems:
+    document, problems = load_data_document(path, shown_path, "source-deny-list")
+    if document is None:
         return empty, problems
     refusals = tuple(
         Refusal(kind, entry[kind].lower(), entry["reason"])
