@@ -177,3 +177,12 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory, project_copy: Path, p
         _built(build_site(project_copy, folder / "site", *PUBLISHED, ("OFFLINE", "true")))
 
     return shared(tmp_path_factory, "offline-site", make) / "site"
+
+
+@pytest.fixture
+def replay():
+    """Every web request answered from what the test registers; a registered answer left unasked fails the test."""
+    import responses
+
+    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
+        yield mock

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from annotate.contributor import ContributorMarkdown
@@ -111,3 +112,20 @@ ADD_STYLE = """(css) => {
 
 def add_style(browser_page, css: str) -> None:
     browser_page.evaluate(ADD_STYLE, css)
+
+
+class Clock:
+    """A clock that does not move unless slept: every wait a client asks for is recorded, from any thread."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.slept: list[float] = []
+        self.lock = threading.Lock()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        with self.lock:
+            self.slept.append(seconds)
+            self.now += seconds

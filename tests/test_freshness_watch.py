@@ -21,7 +21,7 @@ from annotate.tracking_issue import ISSUE_TITLE, LABEL, RELEASES, SOURCES, issue
 from annotate.webapi import PageReader
 from conftest import check, copy_project
 from freshness import main
-from helpers import line_of
+from helpers import Clock, line_of
 from recorded_pages import add_pages, expected_drift
 
 FIXTURE = Path(__file__).parent / "fixtures" / "freshness"
@@ -30,27 +30,6 @@ TODAY = "2026-11-29"
 ROUTINE = ' CONTRIBUTING.md, "Keeping notes fresh", says what to do with each.'
 CRATES = "https://crates.io/api/v1/crates/"
 ISSUES = "https://api.github.com/repos/example-owner/rust-ml-annotated/issues"
-
-
-class Clock:
-    """A clock that does not move unless slept: every wait the client asks for is recorded."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.slept: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.now += seconds
-
-
-@pytest.fixture
-def replay():
-    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
-        yield mock
 
 
 def add_recorded(mock: responses.RequestsMock, fixture: Path = FIXTURE) -> None:

@@ -7,37 +7,14 @@ import shutil
 import threading
 import time
 
-import pytest
-import responses
 from annotate.sourcewatch import cited_sources, drift, page_text, read_all
 from annotate.webapi import PageAnswer, PageReader
 from freshness import main
-from helpers import line_of, load_project
+from helpers import Clock, line_of, load_project
 from recorded_pages import FIXTURE, add_pages, expected_drift
 
 AGENT = "rust-ml-annotated-freshness-watch (https://github.com/example-owner/rust-ml-annotated)"
 LIMIT = 64 * 1024
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.slept: list[float] = []
-        self.lock = threading.Lock()
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        with self.lock:
-            self.slept.append(seconds)
-            self.now += seconds
-
-
-@pytest.fixture
-def replay():
-    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
-        yield mock
 
 
 def sources_of_the_note():
