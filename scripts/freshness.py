@@ -84,8 +84,8 @@ def main(
           f"{freshness.all_fresh(entries, citations, reviews)}, {_sources(len(sources))} unchanged")
     if arguments.open_issue:
         # The issue carries the list from here on: the run fails only if the issue cannot be kept.
-        sections = [(RELEASES, [str(problem) for problem in releases.sorted()]),
-                    (SOURCES, [str(problem) for problem in drift.sorted()])]
+        sections = [(RELEASES, [str(problem) for problem in releases.shown()]),
+                    (SOURCES, [str(problem) for problem in drift.shown()])]
         try:
             print(sync_issue(github, repository, sections, arguments.today))
         except freshness.RequestFailed as failure:
