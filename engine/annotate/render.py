@@ -23,8 +23,8 @@ def quote_open(placement: Placement, verdict_title: str) -> str:
     return render("quote-open.html", placement=placement, verdict_title=verdict_title)
 
 
-def quote_close(placement: Placement, verdict_title: str) -> str:
-    return render("quote-close.html", placement=placement, verdict_title=verdict_title)
+def quote_close(placement: Placement) -> str:
+    return render("quote-close.html", placement=placement)
 
 
 def margin_note(
@@ -36,7 +36,7 @@ def margin_note(
     """A note as it sits in the margin, or after its paragraph on narrow screens, with the number of each quote."""
     own = next(p for p in quotes if p.quote.slug is None)
     return render(
-        "margin-note.html", own=own, others=[p for p in quotes if p is not own], quotes=quotes,
+        "margin-note.html", own=own, quotes=quotes,
         verdict_titles=verdict_titles, summary_html=html(summary_html), page_href=page_href,
     )
 
