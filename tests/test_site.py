@@ -80,9 +80,10 @@ def test_every_note_and_each_of_its_quotes_is_rendered_once_on_the_article(artic
     for claim in front_matter(note_id).get("claims", []):
         anchor = f"quote-{note_id}--{claim['id']}"
         assert len(re.findall(rf'<mark class="ann-quote ann-quote--[a-z-]+" id="{anchor}"[ >]', article_html)) == 1
-        # The margin note links back to each of its quotes by number.
-        note = re.search(rf'<aside [^>]*id="note-{note_id}".*?</aside>', article_html, re.DOTALL).group(0)
-        assert f'class="ann-note__number" href="#{anchor}"' in note
+        # Each further claim's line in the margin links back to its words by number, and on to the note.
+        lines = re.findall(rf'<p class="ann-partner" data-note="{note_id}".*?</p>', article_html, re.DOTALL)
+        assert len([line for line in lines if f'class="ann-note__number" href="#{anchor}"' in line]) == 1
+        assert all(f'href="#note-{note_id}"' in line for line in lines)
 
 
 @pytest.mark.parametrize("note_id", NOTE_IDS)

@@ -1,15 +1,9 @@
-// Pairs each claim with its partner in the margin and opens notes as a reader expects.
-// - Pointing at or focusing a quote, a note or a further claim's line lights the others of its note; so
-//   does following a link to one of them. A note's id is note-<id>; its quotes are quote-<id> and, for
-//   the further claims it answers, quote-<id>--<claim>; their lines in the margin carry data-note="<id>".
-// - A link to a note on this page (a claim's number, "See note …") opens the note in place: the page
-//   scrolls only as far as needed to show it, never so far that the words of the claim leave the screen,
-//   and focus moves into the note. Escape closes the note opened last and returns focus to where it was.
-// - Whatever opens a note opens its <details>, so what a screen reader is told (expanded or collapsed)
-//   is what is on screen. In the margin one note is open at a time: an opened note lies over the notes
-//   below it, and a click elsewhere closes it.
-// Without this script each element lights only itself, a number is an ordinary link to its note, and a
-// note opens and closes with its summary.
+// Claims and their partners in the margin. Pointing at, focusing or following a link to a quote, a note
+// (note-<id>; its quotes quote-<id>, quote-<id>--<claim>) or a further claim's line (data-note) lights the
+// others of its note. A link to a note opens it where it is, scrolling no further than keeps the claim's
+// words on screen, and moves focus into it; Escape closes it and returns focus. Every opening is its
+// <details>, so what is announced is what is shown; in the margin one note is open at a time.
+// Without this script each lights itself and a number is an ordinary link to its note.
 (function () {
   "use strict";
   var LIT = "ann-lit";
@@ -74,7 +68,7 @@
     });
   }
 
-  // Opened notes, the last one last, each with the element that had focus when it opened.
+  // Opened notes, the last one last, with the element that had focus when each opened.
   var opened = [];
 
   function details(note) {
@@ -142,8 +136,7 @@
     }
   });
 
-  // The part of a box [top, bottom] that must be on screen, and how far to scroll to show it: as little as
-  // possible, never moving `keep` (the claim's words) off screen.
+  // Scrolls as little as shows `show`, never moving `keep` (the claim's words) off screen.
   function scrollToShow(show, keep) {
     var header = document.querySelector(".md-header");
     var top = (header ? header.getBoundingClientRect().bottom : 0) + GAP;

@@ -1,10 +1,5 @@
-// A link to a claim's words (/#quote-…) lands with the start of their sentence and their note in view.
-// The browser alone scrolls the words to the top, which can cut off the start of their sentence on the
-// line above and leave the note below the fold: after the paragraph on a phone, or lower in the margin
-// when a paragraph has several notes. So the page is scrolled, as little as possible, to show the
-// sentence from its start and the note. The note itself stays where it is: in the margin it already sits
-// in the band of its words, and moving it would shift the notes around it.
-// Without JavaScript the link still lands on the words, a few lines below the header.
+// A link to a claim's words (/#quote-…) lands with their sentence, from its start, and their note in view,
+// scrolling as little as possible; the note stays where it is. Without JavaScript it lands on the words.
 (function () {
   "use strict";
   var GAP = 8; // pixels kept clear above, below the sticky header, and below

@@ -250,7 +250,7 @@ def _insertions(
         section = p.section.id
         # At one offset: highlights that end close before others open; inner ones close first, outer ones open first.
         insertions.append(Insertion(section, "char-start", p.start, (1, -p.end), render.quote_open(p, title)))
-        insertions.append(Insertion(section, "char-end", p.end - 1, (0, -p.start), render.quote_close(p, title)))
+        insertions.append(Insertion(section, "char-end", p.end - 1, (0, -p.start), render.quote_close(p)))
         by_note.setdefault(p.note.id, []).append(p)
     rows: dict[tuple[str, int], list[tuple[int, str]]] = {}
     for p in placed:  # in the order of their numbers

@@ -23,8 +23,8 @@ def quote_open(placement: Placement, verdict_title: str) -> str:
     return render("quote-open.html", placement=placement, verdict_title=verdict_title)
 
 
-def quote_close(placement: Placement, verdict_title: str) -> str:
-    return render("quote-close.html", placement=placement, verdict_title=verdict_title)
+def quote_close(placement: Placement) -> str:
+    return render("quote-close.html", placement=placement)
 
 
 def margin_note(

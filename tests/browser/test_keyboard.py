@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 # Anything Tab can stop on; one press per candidate (plus a few) is enough to pass them all.
 FOCUSABLE = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]"
 
-# The controls under test: the numbers after quotes, each note's summary, and the links inside notes (the
-# numbers of its further claims, Full note, Back to the words, copy link).
+# The controls under test: the numbers after quotes, each note's summary, the links inside notes (Full note,
+# Back to the words, copy link) and those of each further claim's line (its number, See note).
 # A control is known by its role, target and number: a quote's number and its note's permalink share a
 # target, and so do the numbers after the several quotes of one note.
 # (Not by className: Material adds a focus-visible class to whatever has focus.)
@@ -74,12 +74,11 @@ def assert_all_reached_with_a_ring(wanted: set[str], seen: dict[str, dict]) -> N
 def every_control(browser_page) -> set[str]:
     wanted = set(browser_page.locator(NOTE_CONTROLS).evaluate_all(f"elements => elements.map({KEY})"))
     quotes, notes = browser_page.locator("mark.ann-quote").count(), browser_page.locator(".ann-note").count()
-    # Each quote: its number after the words; each further claim: its number in the note, and its line in
-    # the margin (its number, back to the words, and "See note"); each note: its summary, Full note, Back
-    # to the words and copy link.
+    # Each quote: its number after the words; each further claim: its line in the margin (its number, back
+    # to the words, and "See note"); each note: its summary, Full note, Back to the words and copy link.
     further = quotes - notes
-    assert len(wanted) == quotes + further + 2 * further + 4 * notes, (
-        "expected one control per quote, three per further claim, four per note")
+    assert len(wanted) == quotes + 2 * further + 4 * notes, (
+        "expected one control per quote, two per further claim, four per note")
     return wanted
 
 
