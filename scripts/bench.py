@@ -266,7 +266,8 @@ def synthetic_project(work: Path, notes: int) -> Path:
     for n in range(notes):
         (docs / "notes" / f"note-{n}.md").write_text(
             f"---\ntitle: Note {n}\nsection: section-{n % SYNTHETIC_SECTIONS}\nquote: kernel k{n} runs fast\n"
-            f"verdict: accurate\nsummary: Kernel {n} is checked.\nreviewed: 2026-11-24\nchanges: []\n---\n\nBody {n}.\n"
+            f"verdict: accurate\nsummary: Kernel {n} is checked.\nreviewed: 2026-11-24\nchanges: []\n---\n\n"
+            f"Body {n}. [@article]\n"
         )
     return project
 
