@@ -253,7 +253,8 @@ def synthetic_project(work: Path, notes: int) -> Path:
     sections = []
     for section in range(SYNTHETIC_SECTIONS):
         mine = range(section, notes, SYNTHETIC_SECTIONS)
-        sentences = " ".join(f"Claim {n} says that kernel k{n} runs fast on device d{n}." for n in mine)
+        # Short sentences, so that 1,000 claims stay within the size the engine allows a page (limits.PAGE_BYTES).
+        sentences = " ".join(f"So kernel k{n} runs fast on d{n}." for n in mine)
         sentences = sentences or NO_CLAIM
         sections.append(
             f'<section class="article-section" markdown>\n\n## Section {section} {{#section-{section}}}\n\n'
