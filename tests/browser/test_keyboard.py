@@ -75,10 +75,11 @@ def every_control(browser_page) -> set[str]:
     wanted = set(browser_page.locator(NOTE_CONTROLS).evaluate_all(f"elements => elements.map({KEY})"))
     quotes, notes = browser_page.locator("mark.ann-quote").count(), browser_page.locator(".ann-note").count()
     # Each quote: its number after the words; each further claim: its line in the margin (its number, back
-    # to the words, and "See note"); each note: its summary, Full note, Back to the words and copy link.
+    # to the words, and "See note") and its number in the opened note, back to the words; each note: its
+    # summary, Full note, Back to the words and copy link.
     further = quotes - notes
-    assert len(wanted) == quotes + 2 * further + 4 * notes, (
-        "expected one control per quote, two per further claim, four per note")
+    assert len(wanted) == quotes + 3 * further + 4 * notes, (
+        "expected one control per quote, three per further claim, four per note")
     return wanted
 
 
