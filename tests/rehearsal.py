@@ -106,7 +106,7 @@ class Rehearsal:
             path.touch()
         contexts = {"github": self.github, "secrets": self.secrets, "steps": {},
                     "needs": {need: {"outputs": self.jobs[need].outputs} for need in _needs(job)}}
-        env = {**self._evaluated(workflow_env, contexts, {}), }
+        env = self._evaluated(workflow_env, contexts, {})
         env.update(self._evaluated(job.get("env", {}), contexts, env))
         for index, step in enumerate(job.get("steps", []), start=1):
             label = step.get("name") or step.get("uses") or step.get("run", "").strip()

@@ -25,6 +25,7 @@ from text2qti.config import Config
 from text2qti.qti import QTI
 from text2qti.quiz import Quiz
 
+from .metadata import plain_text
 from .quiz import Question, feedback_html, question_html
 
 _CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -131,7 +132,7 @@ def _credit_also_accepted(assessment: bytes, accepted: dict[str, tuple[str, ...]
         also = accepted.get(item.get("title", ""), ())
         if not also:
             continue
-        labels = {_plain(label.find(f".//{_QTI}mattext").text or ""): label.get("ident")
+        labels = {plain_text(label.find(f".//{_QTI}mattext").text or ""): label.get("ident")
                   for label in item.iter(f"{_QTI}response_label")}
         processing = item.find(f"{_QTI}resprocessing")
         right = next(condition for condition in processing.findall(f"{_QTI}respcondition")
@@ -144,7 +145,3 @@ def _credit_also_accepted(assessment: bytes, accepted: dict[str, tuple[str, ...]
             ET.SubElement(condition, f"{_QTI}setvar", {"action": "Set", "varname": "SCORE"}).text = "100"
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
-
-def _plain(html_fragment: str) -> str:
-    """A choice's text as shown: text2qti wraps it in a paragraph."""
-    return unescape(re.sub(r"<[^>]+>", "", html_fragment)).strip()
